@@ -1,0 +1,13 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const available = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && !['run.ts'].includes(f) && !f.endsWith('.d.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
+const name = process.argv[2];
+if (!name || !available.includes(name)) {
+  console.error(`Usage: pnpm example <name>\nExamples: ${available.join(', ')}`);
+  process.exit(name ? 1 : 0);
+}
+await import(`./${name}.ts`);

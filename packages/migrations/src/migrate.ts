@@ -1,0 +1,198 @@
+import pg from 'pg';
+import { MigrationError } from './migration-error.js';
+import { MIGRATIONS_DIR, readMigrations, type MigrationFile } from './migration-files.js';
+import { lineAt } from './split-statements.js';
+import { findMissingObjects } from './adopt-objects.js';
+
+export interface MigrateOptions {
+  /** Superuser (or owner) connection string, e.g. `postgres://postgres:...@host:5432/postgres`. */
+  databaseUrl: string;
+  /** Defaults to the migrations shipped in this package. */
+  migrationsDir?: string;
+  onLog?: (message: string) => void;
+}
+
+export interface MigrateResult {
+  /** Versions applied by this run, in order. */
+  applied: string[];
+  /** Versions that were already recorded. */
+  alreadyApplied: string[];
+}
+
+export interface AdoptResult {
+  /** Versions recorded by this run because their objects were found in the catalog. */
+  adopted: string[];
+  /** The first version whose objects are absent: `migrate` applies it and the rest. */
+  pendingFrom: string | null;
+}
+
+// Any constant works; it keeps two runners from applying the same file at once.
+const LOCK_KEY = 727_211_001;
+
+const HISTORY_DDL = [
+  'create schema if not exists supabase_migrations',
+  'create table if not exists supabase_migrations.schema_migrations (version text not null primary key)',
+  'alter table supabase_migrations.schema_migrations add column if not exists statements text[]',
+  'alter table supabase_migrations.schema_migrations add column if not exists name text',
+];
+
+interface Recorded {
+  version: string;
+  name: string | null;
+  statements: string[] | null;
+}
+
+async function withClient<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('set statement_timeout = 0');
+    await client.query('select pg_advisory_lock($1)', [LOCK_KEY]);
+    for (const ddl of HISTORY_DDL) await client.query(ddl);
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function readHistory(client: pg.Client): Promise<Map<string, Recorded>> {
+  const { rows } = await client.query<Recorded>(
+    'select version, name, statements from supabase_migrations.schema_migrations order by version',
+  );
+  return new Map(rows.map((row) => [row.version, row]));
+}
+
+function checkRecorded(files: MigrationFile[], history: Map<string, Recorded>): void {
+  const byVersion = new Map(files.map((f) => [f.version, f]));
+  for (const recorded of history.values()) {
+    const file = byVersion.get(recorded.version);
+    if (!file) {
+      throw new MigrationError(
+        'missing_file',
+        `The database records migration ${recorded.version}${recorded.name ? `_${recorded.name}` : ''}, which has no file in the migrations folder.`,
+      );
+    }
+    const expected = file.statements.map((s) => s.sql);
+    const actual = recorded.statements ?? [];
+    if (expected.length !== actual.length || expected.some((sql, i) => sql !== actual[i])) {
+      throw new MigrationError(
+        'changed',
+        `${file.file} was changed after it was applied: its statements differ from those recorded in supabase_migrations.schema_migrations. Add a new migration instead of editing an applied one.`,
+        file.file,
+      );
+    }
+  }
+}
+
+async function record(client: pg.Client, file: MigrationFile): Promise<void> {
+  await client.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
+    file.version,
+    file.name,
+    file.statements.map((s) => s.sql),
+  ]);
+}
+
+async function applyFile(client: pg.Client, file: MigrationFile): Promise<void> {
+  await client.query('begin');
+  try {
+    for (const statement of file.statements) {
+      try {
+        await client.query(statement.sql);
+      } catch (error) {
+        const err = error as pg.DatabaseError;
+        const position = Number(err.position);
+        const line = statement.line + (position > 0 ? lineAt(statement.sql, position - 1) - 1 : 0);
+        throw new MigrationError('failed', `${file.file}:${line}: ${err.message}`, file.file, line, { cause: error });
+      }
+    }
+    await record(client, file);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
+}
+
+/**
+ * Applies every migration not yet recorded in `supabase_migrations.schema_migrations`,
+ * each file in one transaction, and records it as the Supabase CLI does.
+ *
+ * @example
+ * ```ts
+ * import { migrate } from '@ppn/migrations';
+ * const { applied } = await migrate({ databaseUrl: process.env.DATABASE_URL! });
+ * console.log(`applied ${applied.length} migrations`);
+ * ```
+ * @throws {MigrationError} `changed` when an applied file was edited, `missing_file` when the
+ * database records a version with no file, `failed` (with file and line) when a statement fails;
+ * the failing file leaves no trace.
+ */
+export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
+  const files = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
+  return withClient(options.databaseUrl, async (client) => {
+    const history = await readHistory(client);
+    checkRecorded(files, history);
+    const applied: string[] = [];
+    for (const file of files) {
+      if (history.has(file.version)) continue;
+      options.onLog?.(`applying ${file.file}`);
+      await applyFile(client, file);
+      applied.push(file.version);
+    }
+    return { applied, alreadyApplied: [...history.keys()] };
+  });
+}
+
+/**
+ * Joins a database built by hand (objects present, no history) to the migration history:
+ * for each file in order it looks for the file's objects in the catalog and records the
+ * version when all are there, like `supabase migration repair --status applied`. It stops
+ * at the first file whose objects are absent; `migrate` then applies the rest.
+ *
+ * @example
+ * ```ts
+ * await adopt({ databaseUrl });
+ * await migrate({ databaseUrl });
+ * ```
+ * @throws {MigrationError} `adopt_partial` naming the file and the missing objects when only
+ * some of a file's objects exist: that database needs a person, not a guess.
+ */
+export async function adopt(options: MigrateOptions): Promise<AdoptResult> {
+  const files = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
+  return withClient(options.databaseUrl, async (client) => {
+    const history = await readHistory(client);
+    checkRecorded(files, history);
+    const adopted: string[] = [];
+    for (const file of files) {
+      if (history.has(file.version)) continue;
+      const { total, missing } = await findMissingObjects(client, file.statements.map((s) => s.sql));
+      if (total === 0 || missing.length === total) return { adopted, pendingFrom: file.version };
+      if (missing.length > 0) {
+        throw new MigrationError(
+          'adopt_partial',
+          `${file.file}: some of its objects exist and some do not (${missing.join(', ')}); repair the database by hand before adopting.`,
+          file.file,
+        );
+      }
+      await record(client, file);
+      options.onLog?.(`adopted ${file.file}`);
+      adopted.push(file.version);
+    }
+    return { adopted, pendingFrom: null };
+  });
+}
+
+export interface MigrationStatus {
+  version: string;
+  name: string;
+  applied: boolean;
+}
+
+/** Lists the folder's migrations and whether each is recorded as applied. */
+export async function migrationStatus(options: MigrateOptions): Promise<MigrationStatus[]> {
+  const files = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
+  return withClient(options.databaseUrl, async (client) => {
+    const history = await readHistory(client);
+    return files.map((f) => ({ version: f.version, name: f.name, applied: history.has(f.version) }));
+  });
+}

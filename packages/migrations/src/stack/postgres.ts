@@ -1,0 +1,137 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { postgresBinDir } from './binaries.js';
+import { waitForExit } from './process.js';
+
+export interface PostgresOptions {
+  port: number;
+  /** Superuser password; the stack is loopback-only, but Postgres still asks for it. */
+  password?: string;
+  /** Override the directory of initdb/postgres, e.g. to run another major version. */
+  binDir?: string;
+  /** Extra `-c name=value` server settings. */
+  settings?: Record<string, string>;
+  onLog?: (line: string) => void;
+}
+
+export interface PostgresServer {
+  port: number;
+  /** Superuser connection string. */
+  dbUrl: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const DEV_SETTINGS: Record<string, string> = {
+  listen_addresses: '127.0.0.1',
+  // TCP only: two stacks must never fight over a socket lock file in /tmp.
+  unix_socket_directories: '',
+  // A throwaway dev cluster: durability buys nothing and costs seconds.
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: '200',
+  shared_buffers: '256MB',
+  work_mem: '16MB',
+  maintenance_work_mem: '256MB',
+  timezone: 'UTC',
+};
+
+/** Postgres refuses to run as root, so as root we run it as the `postgres` system user. */
+function runAsIds(): { uid: number; gid: number } | undefined {
+  if (userInfo().uid !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+function run(cmd: string, args: string[], ids: { uid: number; gid: number } | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { ...ids, stdio: ['ignore', 'ignore', 'pipe'], env: { LC_ALL: 'C', PATH: process.env.PATH ?? '' } });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}: ${stderr.trim()}`))));
+  });
+}
+
+async function waitUntilAccepting(dbUrl: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`postgres exited with ${child.exitCode}: ${log()}`);
+    const client = new pg.Client({ connectionString: dbUrl });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** Creates a fresh cluster in a temporary directory and starts it; `stop()` removes it again. */
+export async function startPostgres(options: PostgresOptions): Promise<PostgresServer> {
+  const binDir = options.binDir ?? postgresBinDir();
+  const password = options.password ?? 'postgres';
+  const ids = runAsIds();
+  const root = mkdtempSync(join(tmpdir(), 'ppn-pg-'));
+  chmodSync(root, 0o755);
+  if (ids) chownSync(root, ids.uid, ids.gid);
+  const dataDir = join(root, 'data');
+  const pwfile = join(root, 'pwfile');
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (ids) chownSync(pwfile, ids.uid, ids.gid);
+
+  try {
+    await run(
+      join(binDir, 'initdb'),
+      ['-D', dataDir, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--no-sync', '--no-instructions', '-E', 'UTF8', '--locale=C'],
+      ids,
+    );
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(pwfile);
+
+  const settings = { ...DEV_SETTINGS, ...options.settings };
+  const args = ['-D', dataDir, '-p', String(options.port)];
+  for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
+  const child = spawn(join(binDir, 'postgres'), args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'], env: { LC_ALL: 'C' } });
+  let tail = '';
+  const onData = (chunk: Buffer) => {
+    const text = chunk.toString();
+    tail = (tail + text).slice(-4000);
+    options.onLog?.(text);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+
+  const dbUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    // SIGINT is Postgres' "fast" shutdown: it disconnects clients and exits cleanly.
+    await waitForExit(child, 'SIGINT', 15_000);
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilAccepting(dbUrl, child, () => tail);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port: options.port, dbUrl, dataDir, process: child, stop };
+}

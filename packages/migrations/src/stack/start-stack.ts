@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { migrate } from '../migrate.js';
+import { startGateway } from './gateway.js';
+import { DEFAULT_JWT_SECRET, signToken } from './keys.js';
+import { PERSONAS, personaEmail, type PersonaName } from './personas.js';
+import { freePort } from './ports.js';
+import { startPostgres } from './postgres.js';
+import { startPostgrest } from './postgrest.js';
+import { removeStateFile, writeStateFile } from './state-file.js';
+
+export interface StackOptions {
+  /** Gateway port (the `url`); free ports are chosen when omitted. */
+  port?: number;
+  dbPort?: number;
+  restPort?: number;
+  jwtSecret?: string;
+  /** Load the dev personas from `supabase/seed.sql` (default true). */
+  seed?: boolean;
+  /** Write the facts to this state file while running; removed again by `stop()`. */
+  stateFile?: string;
+  /** Directory of another Postgres build's binaries (e.g. 15) to run instead. */
+  postgresBinDir?: string;
+  onLog?: (line: string) => void;
+}
+
+export interface PersonaFacts {
+  userId: string;
+  email: string;
+  role: string | null;
+  siteId: number | null;
+  /** A signed `authenticated` JWT for this persona. */
+  token: string;
+}
+
+/** What a running stack tells its users; `pnpm stack --json` prints exactly this. */
+export interface StackFacts {
+  /** Gateway base URL: pass it to `createClient`. */
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  jwtSecret: string;
+  /** Superuser connection string. */
+  dbUrl: string;
+  restUrl: string;
+  personas: Record<PersonaName, PersonaFacts>;
+  pid: number;
+}
+
+export interface Stack extends StackFacts {
+  /** Stops and starts PostgREST (fault tests; role settings reach it only on start). */
+  restartPostgrest(): Promise<void>;
+  /** Asks PostgREST to reload its schema cache and configuration. */
+  reloadPostgrest(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SHIM_SQL = fileURLToPath(new URL('./shim.sql', import.meta.url));
+const SEED_SQL = fileURLToPath(new URL('../../supabase/seed.sql', import.meta.url));
+
+async function runSql(dbUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts Postgres 17, the local Supabase shim, every migration, the dev seed, PostgREST 12
+ * and the `/rest/v1` gateway: a Supabase-compatible stack without Docker.
+ *
+ * @example
+ * ```ts
+ * import { startStack } from '@ppn/migrations/stack';
+ * const stack = await startStack();
+ * const supabase = createClient(stack.url, stack.anonKey, {
+ *   global: { headers: { Authorization: `Bearer ${stack.personas.clinicianA.token}` } },
+ * });
+ * await stack.stop();
+ * ```
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  const [dbPort, restPort, port] = await Promise.all([
+    options.dbPort ?? freePort(),
+    options.restPort ?? freePort(),
+    options.port ?? freePort(),
+  ]);
+  const cleanups: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  };
+
+  try {
+    const postgres = await startPostgres({ port: dbPort, binDir: options.postgresBinDir, onLog: options.onLog });
+    cleanups.push(postgres.stop);
+
+    const authenticatorPassword = randomBytes(18).toString('hex');
+    await runSql(postgres.dbUrl, readFileSync(SHIM_SQL, 'utf8'));
+    await runSql(postgres.dbUrl, `alter role authenticator with login password '${authenticatorPassword}'`);
+    await migrate({ databaseUrl: postgres.dbUrl });
+    if (options.seed !== false) await runSql(postgres.dbUrl, readFileSync(SEED_SQL, 'utf8'));
+
+    const dbUri = `postgres://authenticator:${authenticatorPassword}@127.0.0.1:${dbPort}/postgres`;
+    const postgrest = await startPostgrest({ dbUri, jwtSecret, port: restPort, onLog: options.onLog });
+    cleanups.push(postgrest.stop);
+
+    const gateway = await startGateway({ port, restPort: () => postgrest.port });
+    cleanups.push(gateway.stop);
+
+    const personas = {} as Record<PersonaName, PersonaFacts>;
+    for (const [name, persona] of Object.entries(PERSONAS) as Array<[PersonaName, (typeof PERSONAS)[PersonaName]]>) {
+      const email = personaEmail(name);
+      personas[name] = {
+        ...persona,
+        email,
+        token: await signToken(jwtSecret, { role: 'authenticated', sub: persona.userId, email }),
+      };
+    }
+
+    const facts: StackFacts = {
+      url: `http://127.0.0.1:${port}`,
+      anonKey: await signToken(jwtSecret, { role: 'anon' }),
+      serviceRoleKey: await signToken(jwtSecret, { role: 'service_role' }),
+      jwtSecret,
+      dbUrl: postgres.dbUrl,
+      restUrl: `http://127.0.0.1:${restPort}`,
+      personas,
+      pid: process.pid,
+    };
+    if (options.stateFile) {
+      const path = options.stateFile;
+      writeStateFile(path, facts);
+      cleanups.unshift(async () => removeStateFile(path));
+    }
+
+    return {
+      ...facts,
+      restartPostgrest: () => postgrest.restart(),
+      reloadPostgrest: () => runSql(postgres.dbUrl, "notify pgrst, 'reload schema'; notify pgrst, 'reload config'"),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { inject } from 'vitest';
+import WebSocket from 'ws';
+import type { StackFacts } from '../../src/stack/start-stack.js';
+import type { PersonaName } from '../../src/stack/personas.js';
+
+export type Who = PersonaName | 'anon' | 'service_role';
+
+/**
+ * A supabase-js client signed in by token as a persona, the service role or anon. Defaults
+ * to the shared test stack, whose seed and reference data no suite may change; suites
+ * that write start their own stack and pass its facts.
+ */
+export function clientAs(who: Who, stack: StackFacts = inject('stack')): SupabaseClient {
+  const token = who === 'anon' ? stack.anonKey : who === 'service_role' ? stack.serviceRoleKey : stack.personas[who].token;
+  return createClient(stack.url, stack.anonKey, {
+    accessToken: async () => token,
+    // Node 20 has no global WebSocket, and supabase-js wants one at construction.
+    realtime: globalThis.WebSocket ? {} : { transport: WebSocket as never },
+  });
+}

@@ -1,0 +1,71 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SignJWT } from 'jose';
+import { expect, it } from 'vitest';
+import { PERSONA_NAMES } from '../src/stack/personas.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Every process below `pid`, found through `ps` (the stack's Postgres runs as another user). */
+function descendants(pid: number): number[] {
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const found: number[] = [];
+  const walk = (parent: number) => {
+    for (const [child, ppid] of table) if (ppid === parent) found.push(child), walk(child);
+  };
+  walk(pid);
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+it('`pnpm stack --json` prints one JSON object once ready, serves the API, and leaves no process after SIGTERM', async () => {
+  const child = spawn('npx', ['--yes', 'pnpm@12.4.2', 'stack', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('\n')) resolve(stdout.slice(0, stdout.indexOf('\n')));
+    });
+    child.on('exit', (code) => reject(new Error(`stack exited early (${code}): ${stderr}`)));
+  });
+
+  const facts = JSON.parse(line) as Record<string, unknown> & { url: string; jwtSecret: string; dbUrl: string; personas: Record<string, { userId: string; token: string }> };
+  expect(Object.keys(facts)).toEqual(expect.arrayContaining(['url', 'anonKey', 'serviceRoleKey', 'jwtSecret', 'dbUrl', 'personas']));
+  expect(Object.keys(facts.personas).sort()).toEqual([...PERSONA_NAMES].sort());
+  console.log(`pnpm stack --json: ready in ${facts.readyMs} ms inside the stack process`);
+
+  // Any authenticated JWT signed with jwtSecret reads the 24 medications: the 404 is gone.
+  const token = await new SignJWT({ role: 'authenticated', sub: crypto.randomUUID(), aud: 'authenticated' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(facts.jwtSecret));
+  const res = await fetch(`${facts.url}/rest/v1/ref_medications?select=medication_name`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  expect(await res.json()).toHaveLength(24);
+
+  const stateFile = `${ROOT}.ppn/stack.json`;
+  expect(JSON.parse(readFileSync(stateFile, 'utf8')).url).toBe(facts.url);
+
+  const tree = descendants(child.pid!);
+  expect(tree.length).toBeGreaterThan(3);
+  child.kill('SIGTERM');
+  for (let i = 0; i < 100 && tree.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(tree.filter(alive)).toEqual([]);
+  expect(existsSync(stateFile)).toBe(false);
+  // Nothing after the one JSON line.
+  expect(stdout.trim().split('\n')).toHaveLength(1);
+}, 60_000);

@@ -1,0 +1,8 @@
+import type { StackFacts } from '@ppn/migrations/stack';
+
+// What test/global-setup.ts provides to every suite through `inject('stack')`.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: StackFacts;
+  }
+}
