@@ -1,7 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { postgresBinDir } from './binaries.js';
 import { waitForExit } from './process.js';
@@ -53,6 +54,37 @@ function runAsIds(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** True when every directory above `path` lets other users through (the postgres user is "other"). */
+function traversableByOthers(path: string): boolean {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * The postgres user must reach the binaries. A checkout under a private directory (CI's
+ * `mktemp -d` clone is 0700) hides node_modules from it, so as root we run a copy kept in
+ * the system temp directory, made once per binary directory.
+ */
+function reachableBinDir(binDir: string): string {
+  if (traversableByOthers(binDir)) return binDir;
+  const distDir = dirname(binDir);
+  const key = createHash('sha256').update(distDir).digest('hex').slice(0, 12);
+  const copy = join(tmpdir(), `ppn-postgres-${key}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    const staging = mkdtempSync(join(tmpdir(), 'ppn-postgres-staging-'));
+    cpSync(distDir, staging, { recursive: true });
+    chmodSync(staging, 0o755);
+    try {
+      renameSync(staging, copy);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another stack won the race
+    }
+  }
+  return join(copy, 'bin');
+}
+
 function run(cmd: string, args: string[], ids: { uid: number; gid: number } | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...ids, stdio: ['ignore', 'ignore', 'pipe'], env: { LC_ALL: 'C', PATH: process.env.PATH ?? '' } });
@@ -82,9 +114,9 @@ async function waitUntilAccepting(dbUrl: string, child: ChildProcess, log: () =>
 
 /** Creates a fresh cluster in a temporary directory and starts it; `stop()` removes it again. */
 export async function startPostgres(options: PostgresOptions): Promise<PostgresServer> {
-  const binDir = options.binDir ?? postgresBinDir();
   const password = options.password ?? 'postgres';
   const ids = runAsIds();
+  const binDir = ids ? reachableBinDir(options.binDir ?? postgresBinDir()) : (options.binDir ?? postgresBinDir());
   const root = mkdtempSync(join(tmpdir(), 'ppn-pg-'));
   chmodSync(root, 0o755);
   if (ids) chownSync(root, ids.uid, ids.gid);
