@@ -1,34 +1,27 @@
 /**
- * Protocol Builder: the concomitant-medication dropdown, grouped by drug class, as a
- * clinician sees it. The contraindication flags are the work order's reference data,
- * awaiting clinical review: they are not decision support.
+ * Protocol Builder: the concomitant-medication dropdown grouped by drug class, then the
+ * warnings for a chosen list. The flags are the work order's reference data awaiting
+ * clinical review: a prompt to check, not decision support.
  */
-import { connect } from './lib/connect.js';
+import { runExample } from './lib/connect.js';
 
-const ctx = await connect();
-try {
-  const supabase = ctx.as('clinicianA');
-  const { data, error } = await supabase
-    .from('ref_medications')
-    .select('medication_name, drug_class, has_contraindication, contraindication_notes')
-    .eq('is_active', true)
-    .order('medication_name');
-  if (error) throw error;
+await runExample(async ({ as }) => {
+  const ppn = as('clinicianA');
+  const { data: medications } = await ppn.medications.list();
+  const { data: classes } = await ppn.medications.classes();
 
-  const byClass = new Map<string, typeof data>();
-  for (const med of data) {
-    const group = byClass.get(med.drug_class ?? 'Other') ?? [];
-    group.push(med);
-    byClass.set(med.drug_class ?? 'Other', group);
-  }
-  console.log(`Medication dropdown (${data.length} active medications)\n`);
-  for (const [drugClass, meds] of [...byClass].sort(([a], [b]) => a.localeCompare(b))) {
+  console.log(`Concomitant medications (${medications.length} active), grouped by class\n`);
+  for (const drugClass of classes) {
     console.log(drugClass);
-    for (const med of meds) {
-      console.log(`  ${med.has_contraindication ? '!' : ' '} ${med.medication_name}${med.has_contraindication ? `  (${med.contraindication_notes})` : ''}`);
+    for (const med of medications.filter((m) => m.drug_class === drugClass)) {
+      console.log(`  ${med.has_contraindication ? '!' : ' '} ${med.medication_name}`);
     }
   }
+
+  const chosen = ['Sertraline (Zoloft)', 'Lorazepam (Ativan)', 'Quetiapine (Seroquel)'];
+  const ids = medications.filter((m) => chosen.includes(m.medication_name)).map((m) => m.medication_id);
+  const { data: flagged } = await ppn.medications.checkContraindications(ids);
+  console.log(`\nChosen: ${chosen.join(', ')}`);
+  for (const med of flagged) console.log(`  WARNING ${med.medication_name}: ${med.contraindication_notes}`);
   console.log('\n! = flagged in the reference data (awaiting clinical review; not decision support)');
-} finally {
-  await ctx.done();
-}
+});

@@ -1,11 +1,15 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { readRunningStack, startStack, type PersonaName, type StackFacts } from '@ppn/migrations/stack';
+import type { Database } from '@ppn/schema';
+import { createPpnClient, type PpnClient } from '@ppn/sdk';
 import WebSocket from 'ws';
 
 export interface ExampleContext {
   facts: StackFacts;
-  /** A supabase-js client signed in as a dev persona (token only: no auth server needed). */
-  as(persona: PersonaName): SupabaseClient;
+  /** A supabase-js client signed in as a dev persona (by token: no auth server needed). */
+  supabaseAs(persona: PersonaName): SupabaseClient<Database>;
+  /** The PPN SDK as a dev persona; failures throw, so the example reads top to bottom. */
+  as(persona: PersonaName): PpnClient<'throw'>;
   /** Stops the stack if this example started it. */
   done(): Promise<void>;
 }
@@ -16,17 +20,28 @@ export async function connect(): Promise<ExampleContext> {
   const started = running ? undefined : await startStack();
   const facts: StackFacts = running ?? started!;
   if (!running) console.log(`(started a local stack at ${facts.url}; it stops when the example ends)\n`);
+  const supabaseAs = (persona: PersonaName) =>
+    createClient<Database>(facts.url, facts.anonKey, {
+      accessToken: async () => facts.personas[persona].token,
+      // Node 20 has no global WebSocket; supabase-js needs one at construction.
+      realtime: globalThis.WebSocket ? {} : { transport: WebSocket as never },
+    });
   return {
     facts,
-    as(persona) {
-      return createClient(facts.url, facts.anonKey, {
-        accessToken: async () => facts.personas[persona].token,
-        // Node 20 has no global WebSocket; supabase-js needs one at construction.
-        realtime: globalThis.WebSocket ? {} : { transport: WebSocket as never },
-      });
-    },
+    supabaseAs,
+    as: (persona) => createPpnClient(supabaseAs(persona), { throwOnError: true }),
     async done() {
       await started?.stop();
     },
   };
+}
+
+/** Runs an example body against a stack, stopping a stack it started even on failure. */
+export async function runExample(body: (ctx: ExampleContext) => Promise<void>): Promise<void> {
+  const ctx = await connect();
+  try {
+    await body(ctx);
+  } finally {
+    await ctx.done();
+  }
 }

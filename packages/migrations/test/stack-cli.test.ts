@@ -1,5 +1,7 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import { expect, it } from 'vitest';
@@ -31,7 +33,12 @@ const alive = (pid: number) => {
 };
 
 it('`pnpm stack --json` prints one JSON object once ready, serves the API, and leaves no process after SIGTERM', async () => {
-  const child = spawn('npx', ['--yes', 'pnpm@12.4.2', 'stack', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stateFile = join(mkdtempSync(join(tmpdir(), 'ppn-state-')), 'stack.json');
+  const child = spawn('npx', ['--yes', 'pnpm@12.4.2', 'stack', '--json'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PPN_STACK_STATE_FILE: stateFile },
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -57,7 +64,6 @@ it('`pnpm stack --json` prints one JSON object once ready, serves the API, and l
   expect(res.status).toBe(200);
   expect(await res.json()).toHaveLength(24);
 
-  const stateFile = `${ROOT}.ppn/stack.json`;
   expect(JSON.parse(readFileSync(stateFile, 'utf8')).url).toBe(facts.url);
 
   const tree = descendants(child.pid!);

@@ -6,14 +6,16 @@ const json = process.argv.includes('--json');
 const say = (text: string) => process.stderr.write(`${text}\n`);
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
-const running = await readRunningStack();
+// PPN_STACK_STATE_FILE lets tests run a CLI stack beside a developer's own `pnpm stack`.
+const stateFile = process.env.PPN_STACK_STATE_FILE || defaultStateFile();
+const running = await readRunningStack(stateFile);
 if (running) {
   say(`A stack is already running (pid ${running.pid}) at ${running.url}; stop it first or use it.`);
   process.exit(1);
 }
 
 const started = performance.now();
-const stack = await startStack({ stateFile: defaultStateFile() });
+const stack = await startStack({ stateFile });
 const readyMs = Math.round(performance.now() - started);
 
 let stopping = false;
