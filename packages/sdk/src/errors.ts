@@ -69,8 +69,11 @@ const CONFLICT = new Set(['23505', '23503', '23P01', '40001', '40P01', '55P03', 
 const BAD_VALUE = new Set(['23502', '23514', '22001', '22003', '22007', '22008', '22P02', '22023', '22004', '2201X']);
 const UNAUTHENTICATED = new Set(['PGRST300', 'PGRST301', 'PGRST302', 'PGRST303']);
 
-function classify(code: string, status: number): PpnErrorCode {
+function classify(code: string, status: number, details: string): PpnErrorCode {
   if (status === 0) return 'network';
+  // 23503 on insert or update: the referenced row (a circle, an event type) does not exist,
+  // or is not visible; on delete: the row is still referenced, which is a conflict.
+  if (code === '23503' && /is not present in table/.test(details)) return 'not_found';
   if (code === '57014' || status === 504) return 'timeout';
   if (UNAUTHENTICATED.has(code)) return 'unauthenticated';
   // PostgREST answers 401 (not 403) when the anonymous role lacks a privilege: no session.
@@ -92,7 +95,7 @@ function classify(code: string, status: number): PpnErrorCode {
  */
 export function toPpnError(error: PostgrestErrorLike, status: number): PpnError {
   const code = error.code ?? '';
-  return new PpnError(classify(code, status), error.message, {
+  return new PpnError(classify(code, status, error.details ?? ''), error.message, {
     status,
     dbCode: code,
     details: error.details,

@@ -37,6 +37,12 @@ describe('toPpnError', () => {
     expect(error.dbCode).toBe(code || undefined);
   });
 
+  it('tells a missing reference (not_found) from a row still referenced (conflict)', () => {
+    const missing = toPpnError({ message: 'insert or update violates foreign key', code: '23503', details: 'Key (circle_id)=(999) is not present in table "supervision_circles".' }, 409);
+    const inUse = toPpnError({ message: 'update or delete violates foreign key', code: '23503', details: 'Key (event_type_id)=(1) is still referenced from table "session_events".' }, 409);
+    expect([missing.code, inUse.code]).toEqual(['not_found', 'conflict']);
+  });
+
   it('is an Error with a stable name', () => {
     const error = toPpnError({ message: 'x', code: '23505' }, 409);
     expect(error).toBeInstanceOf(Error);

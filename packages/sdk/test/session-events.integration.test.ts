@@ -76,9 +76,9 @@ describe('session events against the local stack', () => {
     expect(error?.code).toBe('forbidden');
   });
 
-  it('an event type that does not exist as an id is a conflict with the reference data', async () => {
+  it('an event type id that does not exist is not_found', async () => {
     const { error } = await ppnAs('clinicianA', stack).sessionEvents.log({ protocolId: 1, eventType: 999 });
-    expect(error?.code).toBe('conflict');
+    expect(error?.code).toBe('not_found');
     expect(error?.dbCode).toBe('23503');
   });
 });
