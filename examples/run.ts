@@ -1,13 +1,16 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const available = readdirSync(here)
   .filter((f) => f.endsWith('.ts') && !['run.ts'].includes(f) && !f.endsWith('.d.ts'))
   .map((f) => f.replace(/\.ts$/, ''));
+// Examples in a folder of their own (a workspace package) start from its serve.ts.
+const folders = readdirSync(here).filter((f) => existsSync(`${here}${f}/serve.ts`));
+available.push(...folders);
 const name = process.argv[2];
 if (!name || !available.includes(name)) {
   console.error(`Usage: pnpm example <name>\nExamples: ${available.join(', ')}`);
   process.exit(name ? 1 : 0);
 }
-await import(`./${name}.ts`);
+await import(folders.includes(name) ? `./${name}/serve.ts` : `./${name}.ts`);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from './package-files.js';
 import { splitStatements, type Statement } from './split-statements.js';
 
 /** A migration file in the Supabase CLI layout: `<14-digit version>_<name>.sql`. */
@@ -15,7 +15,7 @@ export interface MigrationFile {
 const FILE_PATTERN = /^(\d{14})_(.+)\.sql$/;
 
 /** The migrations shipped in this package (`supabase/migrations`). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../supabase/migrations', import.meta.url));
+export const MIGRATIONS_DIR = packageFile('supabase', 'migrations');
 
 /** Reads a migrations folder in version order. */
 export function readMigrations(dir: string = MIGRATIONS_DIR): MigrationFile[] {

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../src/stack/start-stack.js';
+import { describe, expect, it } from 'vitest';
+import { useOwnStack } from '../../../test/own-stack.js';
 import { clientAs as sharedClientAs, type Who } from './helpers/clients.js';
 
 /**
  * Persona-level smoke tests of each use case, through supabase-js and the real PostgREST.
  * They write (a medication, a relationship), so they run on a stack of their own.
  */
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-const clientAs = (who: Who) => sharedClientAs(who, stack);
+const stack = useOwnStack();
+const clientAs = (who: Who) => sharedClientAs(who, stack());
 
 const SITE_A_PROTOCOL = 1;
 const SITE_B_PROTOCOL = 3;

@@ -71,7 +71,9 @@ function tokenize(source: string): Token[] {
       tokens.push({ t: 'number', v: Number(match[0]) });
       i += match[0].length;
     } else if (/[A-Za-z_]/.test(ch)) {
-      const match = /^[A-Za-z_][A-Za-z0-9_$]*/.exec(source.slice(i))!;
+      // A schema-qualified name (`private.tags_within`) is one word: pg_get_constraintdef()
+      // qualifies functions outside the search path, never columns.
+      const match = /^[A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)*/.exec(source.slice(i))!;
       tokens.push({ t: 'word', v: match[0], quoted: false });
       i += match[0].length;
     } else {
@@ -391,8 +393,9 @@ export function translateCheck(definition: string, columns: Column[]): Translati
           return;
         }
       }
-      throw new Unsupported('comparison of an expression');
+      throw new Unsupported(left.k === 'call' ? `function ${left.fn}()` : 'comparison of an expression');
     }
+    if (expr.k === 'operand' && expr.operand.k === 'call') throw new Unsupported(`function ${expr.operand.fn}()`);
     throw new Unsupported(expr.k === 'or' ? 'OR' : expr.k);
   };
 

@@ -224,7 +224,9 @@ function planColumn(table: Table, column: Column, checks: CheckInfo[]): ColumnPl
   const notes: string[] = [];
   const chars: { min?: number; max?: number } = {};
   for (const { rule, check } of rules) {
-    notes.push(`CHECK \`${check.name}\`: \`${check.definition.replace(/^CHECK /, '')}\``);
+    // Once per constraint, however many rules it gives the column (BETWEEN gives two).
+    const note = `CHECK \`${check.name}\`: \`${check.definition.replace(/^CHECK /, '')}\``;
+    if (!notes.includes(note)) notes.push(note);
     if (rule.kind === 'values') {
       const constant = check.valueLists.find((v) => v.column === column.name)!.constant;
       base = rule.values.every((v) => typeof v === 'string') ? `pg.oneOf(${constant})` : `z.literal(${constant})`;

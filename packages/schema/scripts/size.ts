@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const entries: Record<string, string> = {
   'zod/mini alone (one strict object)': `import * as z from 'zod/mini'; console.log(z.strictObject({ a: z.string() }).safeParse({}));`,
   'one generated validator (sessionEventsInsert)': `import { sessionEventsInsert } from './src/index.js'; console.log(sessionEventsInsert.safeParse({}));`,
-  'one refined validator (sessionEventInsert)': `import { sessionEventInsert } from './src/index.js'; console.log(sessionEventInsert.safeParse({}));`,
+  'one refined validator (practitionerProfileInsert)': `import { practitionerProfileInsert } from './src/index.js'; console.log(practitionerProfileInsert.safeParse({}));`,
   'one table, Row + Insert + Update': `import { sessionEventsRow, sessionEventsInsert, sessionEventsUpdate } from './src/index.js'; console.log(sessionEventsRow, sessionEventsInsert, sessionEventsUpdate);`,
   'medications Row + session event insert': `import { refMedicationsRow, sessionEventInsert } from './src/index.js'; console.log(refMedicationsRow, sessionEventInsert);`,
   'reference constants only': `import { EVENT_TYPE_NAMES, SCALE_TYPES } from './src/index.js'; console.log(EVENT_TYPE_NAMES, SCALE_TYPES);`,

@@ -104,7 +104,8 @@ export {
   userSitesUpdate,
 } from './validators/index.generated.js';
 
-// The hand-written rules the SQL does not hold, composed onto the validators.
+// What the SDK validates with: the generated validators plus, by hand, the CHECK constraints
+// the generator cannot read (not blank, profile tags); and the bounds of the CHECK limits.
 export {
   CIRCLE_NAME_MAX_CHARS,
   CREDENTIALS_MAX_CHARS,

@@ -17,6 +17,13 @@ type Schema = z.ZodMiniType;
 /** Postgres refuses NUL in `text` (22021/22P05); refuse it before the request. */
 const NO_NUL = /^[^\0]*$/;
 
+/**
+ * A JavaScript string may hold a UTF-16 surrogate without its pair, which is not Unicode
+ * text: PostgREST hands it to Postgres as JSON `"\ud800"`, which Postgres refuses (22P02).
+ * With the `u` flag a surrogate pair is one code point, so only an unpaired one matches.
+ */
+const WELL_FORMED = /^[^\uD800-\uDFFF]*$/u;
+
 /** Attaches a description (a table or column COMMENT) in zod's global registry. */
 /* @__NO_SIDE_EFFECTS__ */
 export function described<T extends Schema>(schema: T, description: string): T {
@@ -91,7 +98,10 @@ export function numeric(precision?: number, scale = 0) {
 /** `text`: any string without NUL characters. */
 /* @__NO_SIDE_EFFECTS__ */
 export function text() {
-  return z.string().check(z.regex(NO_NUL, 'Text cannot contain NUL characters'));
+  return z.string().check(
+    z.regex(NO_NUL, 'Text cannot contain NUL characters'),
+    z.regex(WELL_FORMED, 'Text must be valid Unicode (an unpaired UTF-16 surrogate is not)'),
+  );
 }
 
 /** `varchar(n)` / `char(n)`: text of at most `n` characters. */
@@ -111,12 +121,19 @@ export function uuid() {
 const NOT_YEAR_ZERO = /^(?!0000)/;
 
 /**
+ * ISO 8601 allows UTC offsets up to ±23:59; Postgres refuses those beyond ±15:59 (22009,
+ * "time zone displacement out of range"). Real zones span -12:00 to +14:00. Judges only
+ * the offset: a string that is no date-time at all gets the format's one issue.
+ */
+const OFFSET_IN_RANGE = /^(?!.*[+-](?:1[6-9]|[2-9]\d)(?::?\d\d)?$)/;
+
+/**
  * `timestamptz`: ISO 8601 date-time with `Z` or a UTC offset, as PostgREST returns it; a
  * real calendar date (no February 30th) from year 0001.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function timestamptz() {
-  return z.iso.datetime({ offset: true }).check(z.regex(NOT_YEAR_ZERO));
+  return z.iso.datetime({ offset: true }).check(z.regex(NOT_YEAR_ZERO), z.regex(OFFSET_IN_RANGE, 'UTC offset must be within ±15:59'));
 }
 
 /** `timestamp` (without time zone): ISO 8601 date-time without an offset, from year 0001. */

@@ -1,13 +1,20 @@
 /**
  * The only hand-written validation rules in @ppn/schema. Everything else comes from the
- * database (`validators/*.generated.ts`); the rules below are ones the SQL does not hold,
- * chosen for the frontends, and each says why. They are composed onto the generated
- * validators (never edited into them), so `pnpm gen` can regenerate those freely.
+ * database (`validators/*.generated.ts`). Every rule below is a CHECK constraint too (the
+ * database refuses what the SDK refuses, issue 5), but one the generator cannot read (a
+ * regular expression, a function call; SCHEMA.md lists them as left to the database), so
+ * it is written again here, to the same definition, for the SDK to refuse the value before
+ * sending anything. They are composed onto the generated validators (never edited into
+ * them), so `pnpm gen` can regenerate those freely.
  *
- * Rules that ARE in the SQL are not repeated here: `session_events.intensity_level` 1..10,
- * `practitioner_profiles.bio` at most 500 characters, `integration_scores.score_value`
- * 0..100 with two decimals, `due_date >= assigned_date`, status and scale lists, ... all
- * come from CHECK constraints and column types through the generated validators.
+ * Rules the generator reads from the SQL are not repeated here: `session_events.intensity_level`
+ * 1..10 and `notes` at most 2000 characters, `practitioner_profiles.bio` at most 500,
+ * `display_name` 1..120 and `credentials` at most 200 characters, `max_supervisees >= 0`,
+ * `supervision_circles.circle_name` 1..120 characters and `max_members >= 1`,
+ * `integration_scores.score_value` 0..100 with two decimals and `days_post_dose >= 0`,
+ * `integration_homework.completion_notes` at most 2000 characters, `due_date >= assigned_date`
+ * and `completed_date >= assigned_date`, status and scale lists, ... all come from CHECK
+ * constraints and column types through the generated validators.
  *
  * @module
  */
@@ -24,32 +31,50 @@ import { supervisionCirclesInsert, supervisionCirclesUpdate } from './validators
 
 // Limits ---------------------------------------------------------------------------------
 
+// The bounds of the CHECK constraints of migration 20260216000000_database_enforces_sdk_rules,
+// for counters in forms. The generated validators carry the same numbers from the SQL;
+// test/refinements.test.ts checks that these agree with them.
+
 /**
- * `session_events.notes`: at most 2000 characters. Notes are "structured notes only" (the
- * column comment): a paragraph or two typed during a session. 2000 leaves room for that and
- * keeps a timeline of hundreds of events light to load; longer text belongs elsewhere.
+ * `session_events.notes`: at most 2000 characters (CHECK `session_events_notes_length`).
+ * Notes are "structured notes only" (the column comment): a paragraph or two typed during a
+ * session. 2000 leaves room for that and keeps a timeline of hundreds of events light to
+ * load; longer text belongs elsewhere.
  */
 export const SESSION_EVENT_NOTES_MAX_CHARS = 2000;
 
-/** `integration_homework.completion_notes`: at most 2000 characters, for the same reasons. */
+/**
+ * `integration_homework.completion_notes`: at most 2000 characters, for the same reasons
+ * (CHECK `integration_homework_completion_notes_length`).
+ */
 export const HOMEWORK_COMPLETION_NOTES_MAX_CHARS = 2000;
 
-/** `practitioner_profiles.display_name`: 1..120 characters, not blank: it is a directory label. */
+/**
+ * `practitioner_profiles.display_name`: 1..120 characters (CHECK
+ * `practitioner_profiles_display_name_length`), not blank: it is a directory label.
+ */
 export const DISPLAY_NAME_MAX_CHARS = 120;
 
-/** `practitioner_profiles.credentials`: at most 200 characters (e.g. "MD, LMFT, MAPS-trained"). */
+/**
+ * `practitioner_profiles.credentials`: at most 200 characters (e.g. "MD, LMFT, MAPS-trained";
+ * CHECK `practitioner_profiles_credentials_length`).
+ */
 export const CREDENTIALS_MAX_CHARS = 200;
 
 /**
- * `practitioner_profiles.specialties` / `modalities`: at most 20 tags of 1..60 characters.
- * They are search tags (GIN-indexed), not prose; the bound keeps the directory's filters
- * usable and the index small.
+ * `practitioner_profiles.specialties` / `modalities`: at most 20 tags of 1..60 characters
+ * (CHECK `practitioner_profiles_specialties_tags` / `_modalities_tags`). They are search
+ * tags (GIN-indexed), not prose; the bound keeps the directory's filters usable and the
+ * index small.
  */
 export const PROFILE_TAGS_MAX_ITEMS = 20;
 /** See {@link PROFILE_TAGS_MAX_ITEMS}. */
 export const PROFILE_TAG_MAX_CHARS = 60;
 
-/** `supervision_circles.circle_name`: 1..120 characters, not blank: it is a list label. */
+/**
+ * `supervision_circles.circle_name`: 1..120 characters (CHECK
+ * `supervision_circles_circle_name_length`), not blank: it is a list label.
+ */
 export const CIRCLE_NAME_MAX_CHARS = 120;
 
 // Check builders (private) -----------------------------------------------------------------
@@ -73,27 +98,33 @@ function withFieldChecks<T extends ObjectSchema>(
   return z.safeExtend(schema as ObjectSchema, shape as z.core.$ZodLooseShape) as unknown as T;
 }
 
-/** Not only whitespace (null, absent and '' pass: pair it with a minimum length). */
+/**
+ * A character that is not whitespace as JavaScript's `\s` defines it. The CHECK constraints
+ * `*_not_blank` spell the same set out, `[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]`
+ * (Postgres' own `\S` depends on the database's locale), so the SDK and the database call
+ * the same strings blank.
+ */
+const NOT_WHITESPACE = /\S/;
+
+/**
+ * Not only whitespace: CHECK `<table>_<column>_not_blank`, `col ~ '[^<whitespace>]'`. Null
+ * and absent pass; '' passes here and is refused by the column's generated minimum length
+ * (the `_length` constraint, which Postgres checks first), so it gets one issue, not two.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 function notBlank() {
   return z.superRefine((value: unknown, ctx) => {
-    if (typeof value === 'string' && value !== '' && !/\S/.test(value)) {
+    if (typeof value === 'string' && value !== '' && !NOT_WHITESPACE.test(value)) {
       ctx.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: value, message: 'Must not be blank' });
     }
   });
 }
 
-/** A number at least `minimum` (null and absent pass). */
-/* @__NO_SIDE_EFFECTS__ */
-function atLeast(minimum: number) {
-  return z.superRefine((value: unknown, ctx) => {
-    if (typeof value === 'number' && value < minimum) {
-      ctx.addIssue({ code: 'too_small', origin: 'number', minimum, inclusive: true, input: value });
-    }
-  });
-}
-
-/** An array of at most `maxItems` strings of 1..`maxChars` characters (null and absent pass). */
+/**
+ * At most `maxItems` strings of 1..`maxChars` characters: CHECK
+ * `cardinality(col) <= maxItems and private.tags_within(col, maxChars)`. Null and absent
+ * pass; null items and non-strings are refused by the generated element type.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 function tags(maxItems: number, maxChars: number) {
   return z.superRefine((value: unknown, ctx) => {
@@ -116,8 +147,10 @@ function tags(maxItems: number, maxChars: number) {
 // Session events ---------------------------------------------------------------------------
 
 /**
- * What the SDK validates before logging a session event: {@link sessionEventsInsert} (the
- * database's rules) plus `notes` at most {@link SESSION_EVENT_NOTES_MAX_CHARS} characters.
+ * What the SDK validates before logging a session event: {@link sessionEventsInsert}, the
+ * database's rules (intensity 1..10, `notes` at most {@link SESSION_EVENT_NOTES_MAX_CHARS}
+ * characters, ...). Every rule of `session_events` is one the generator reads, so nothing
+ * is added; the name stays for the SDK and for apps.
  *
  * @example
  * ```ts
@@ -126,73 +159,44 @@ function tags(maxItems: number, maxChars: number) {
  * if (!result.success) console.log(result.error.issues); // [{ path: ['notes'], code: 'too_big', ... }]
  * ```
  */
-export const sessionEventInsert = /* @__PURE__ */ withFieldChecks(sessionEventsInsert, {
-  notes: [/* @__PURE__ */ pg.chars({ max: SESSION_EVENT_NOTES_MAX_CHARS })],
-});
+export const sessionEventInsert = sessionEventsInsert;
 
 // Integration homework -----------------------------------------------------------------------
 
-const homeworkFields = {
-  completion_notes: [/* @__PURE__ */ pg.chars({ max: HOMEWORK_COMPLETION_NOTES_MAX_CHARS })],
-};
-
 /**
- * Homework cannot be completed before it was assigned. The database does not check it (only
- * `due_date >= assigned_date`), but a completion date earlier than the assignment is always
- * a typing error. Judged when both dates are in the payload.
+ * What the SDK validates before assigning homework: {@link integrationHomeworkInsert}, whose
+ * rules (`completion_notes` at most {@link HOMEWORK_COMPLETION_NOTES_MAX_CHARS} characters,
+ * `due_date >= assigned_date` and `completed_date >= assigned_date` when both are in the
+ * payload, ...) all come from the SQL.
  */
-const completedAfterAssigned = /* @__PURE__ */ pg.columnsCompare(
-  'completed_date',
-  '>=',
-  'assigned_date',
-  'date',
-  'refinement: completed_date >= assigned_date',
-);
+export const homeworkInsert = integrationHomeworkInsert;
 
-/**
- * What the SDK validates before assigning homework: {@link integrationHomeworkInsert} plus
- * `completion_notes` at most {@link HOMEWORK_COMPLETION_NOTES_MAX_CHARS} characters and
- * `completed_date >= assigned_date`.
- */
-export const homeworkInsert = /* @__PURE__ */ pg.refined(
-  /* @__PURE__ */ withFieldChecks(integrationHomeworkInsert, homeworkFields),
-  completedAfterAssigned,
-);
-
-/** What the SDK validates before updating homework: {@link integrationHomeworkUpdate} plus the rules of {@link homeworkInsert}. */
-export const homeworkUpdate = /* @__PURE__ */ pg.refined(
-  /* @__PURE__ */ withFieldChecks(integrationHomeworkUpdate, homeworkFields),
-  completedAfterAssigned,
-);
+/** What the SDK validates before updating homework: {@link integrationHomeworkUpdate} (see {@link homeworkInsert}). */
+export const homeworkUpdate = integrationHomeworkUpdate;
 
 // Integration scores -------------------------------------------------------------------------
 
 /**
- * `days_post_dose` is counted from the dosing session, so it is not negative: a score taken
- * before the dose is a baseline and has no "days post dose". The database does not check it.
+ * What the SDK validates before recording a score: {@link integrationScoresInsert} (0..100
+ * with two decimals, `days_post_dose >= 0`, scale list; all from the SQL).
  */
-const scoreFields = { days_post_dose: [/* @__PURE__ */ atLeast(0)] };
+export const integrationScoreInsert = integrationScoresInsert;
 
-/** What the SDK validates before recording a score: {@link integrationScoresInsert} plus `days_post_dose >= 0`. */
-export const integrationScoreInsert = /* @__PURE__ */ withFieldChecks(integrationScoresInsert, scoreFields);
-
-/** What the SDK validates before correcting a score: {@link integrationScoresUpdate} plus `days_post_dose >= 0`. */
-export const integrationScoreUpdate = /* @__PURE__ */ withFieldChecks(integrationScoresUpdate, scoreFields);
+/** What the SDK validates before correcting a score: {@link integrationScoresUpdate}. */
+export const integrationScoreUpdate = integrationScoresUpdate;
 
 // Practitioner profiles ------------------------------------------------------------------------
 
 /**
- * Directory fields the database leaves unbounded: `display_name` 1..120 characters and not
- * blank, `credentials` at most 200, `specialties` / `modalities` at most 20 tags of 1..60
- * characters, and `max_supervisees` not negative (a negative capacity would lock the
- * practitioner out of accepting anyone without saying why).
+ * The directory rules the generator cannot read: `display_name` not blank (a regular
+ * expression) and `specialties` / `modalities` at most {@link PROFILE_TAGS_MAX_ITEMS} tags of
+ * 1..{@link PROFILE_TAG_MAX_CHARS} characters (a function call). `display_name` 1..120 and
+ * `credentials` at most 200 characters and `max_supervisees >= 0` come from the SQL.
  */
 const profileFields = {
-  display_name: [/* @__PURE__ */ pg.chars({ min: 1, max: DISPLAY_NAME_MAX_CHARS }), /* @__PURE__ */ notBlank()],
-  credentials: [/* @__PURE__ */ pg.chars({ max: CREDENTIALS_MAX_CHARS })],
+  display_name: [/* @__PURE__ */ notBlank()],
   specialties: [/* @__PURE__ */ tags(PROFILE_TAGS_MAX_ITEMS, PROFILE_TAG_MAX_CHARS)],
   modalities: [/* @__PURE__ */ tags(PROFILE_TAGS_MAX_ITEMS, PROFILE_TAG_MAX_CHARS)],
-  max_supervisees: [/* @__PURE__ */ atLeast(0)],
 };
 
 /** What the SDK validates before creating a profile: {@link practitionerProfilesInsert} plus the directory rules above. */
@@ -204,16 +208,15 @@ export const practitionerProfileUpdate = /* @__PURE__ */ withFieldChecks(practit
 // Supervision circles ---------------------------------------------------------------------------
 
 /**
- * `circle_name` 1..120 characters and not blank (the database allows ''), and `max_members`
- * at least 1 when set (null means no limit; 0 or less would make a circle nobody can join).
+ * `circle_name` not blank (a regular expression the generator cannot read). Its length
+ * 1..{@link CIRCLE_NAME_MAX_CHARS} and `max_members >= 1` (null: no limit) come from the SQL.
  */
 const circleFields = {
-  circle_name: [/* @__PURE__ */ pg.chars({ min: 1, max: CIRCLE_NAME_MAX_CHARS }), /* @__PURE__ */ notBlank()],
-  max_members: [/* @__PURE__ */ atLeast(1)],
+  circle_name: [/* @__PURE__ */ notBlank()],
 };
 
-/** What the SDK validates before creating a circle: {@link supervisionCirclesInsert} plus the circle rules above. */
+/** What the SDK validates before creating a circle: {@link supervisionCirclesInsert} plus the circle rule above. */
 export const supervisionCircleInsert = /* @__PURE__ */ withFieldChecks(supervisionCirclesInsert, circleFields);
 
-/** What the SDK validates before editing a circle: {@link supervisionCirclesUpdate} plus the circle rules above. */
+/** What the SDK validates before editing a circle: {@link supervisionCirclesUpdate} plus the circle rule above. */
 export const supervisionCircleUpdate = /* @__PURE__ */ withFieldChecks(supervisionCirclesUpdate, circleFields);

@@ -105,6 +105,18 @@ describe('translateCheck', () => {
     }
   });
 
+  test('a function call says which function stops it, schema-qualified or not', () => {
+    expect(translateCheck('CHECK (((cardinality(tags) <= 20) AND private.tags_within(tags, 60)))', columns)).toEqual({
+      expressed: false,
+      reason: 'function cardinality()',
+    });
+    expect(translateCheck('CHECK (private.tags_within(tags, 60))', columns)).toEqual({
+      expressed: false,
+      reason: 'function private.tags_within()',
+    });
+    expect(translateCheck("CHECK ((t ~ '[^ ]'::text))", columns)).toEqual({ expressed: false, reason: 'operator ~' });
+  });
+
   test('NOT VALID constraints are read like the others', () => {
     expect(translateCheck('CHECK ((char_length(t) <= 5)) NOT VALID', columns)).toMatchObject({ expressed: true });
   });

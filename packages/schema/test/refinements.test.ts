@@ -1,17 +1,28 @@
-/** The hand-written rules of src/refinements.ts, on top of the generated validators. */
+/**
+ * The validators the SDK uses (src/refinements.ts): the generated ones, plus the CHECK
+ * constraints the generator cannot read (not blank, profile tags), written again by hand.
+ */
 import { describe, expect, test } from 'vitest';
 import {
   CIRCLE_NAME_MAX_CHARS,
+  CREDENTIALS_MAX_CHARS,
+  DISPLAY_NAME_MAX_CHARS,
   HOMEWORK_COMPLETION_NOTES_MAX_CHARS,
   homeworkInsert,
   homeworkUpdate,
+  integrationHomeworkInsert,
   integrationScoreInsert,
+  integrationScoresInsert,
   practitionerProfileInsert,
+  practitionerProfilesInsert,
   practitionerProfileUpdate,
+  PROFILE_TAG_MAX_CHARS,
+  PROFILE_TAGS_MAX_ITEMS,
   SESSION_EVENT_NOTES_MAX_CHARS,
   sessionEventInsert,
   sessionEventsInsert,
   supervisionCircleInsert,
+  supervisionCirclesInsert,
   supervisionCircleUpdate,
 } from '../src/index.js';
 
@@ -26,8 +37,12 @@ describe('session events', () => {
     expect(sessionEventInsert.safeParse({ ...event, notes: '😀'.repeat(2000) }).success).toBe(true);
     expect(issues(sessionEventInsert.safeParse({ ...event, notes: 'x'.repeat(2001) }))).toEqual(['notes:too_big']);
     expect(sessionEventInsert.safeParse({ ...event, notes: null }).success).toBe(true);
-    // The generated validator alone has no such limit: the SQL does not.
-    expect(sessionEventsInsert.safeParse({ ...event, notes: 'x'.repeat(2001) }).success).toBe(true);
+  });
+
+  test('every rule of session_events is in its SQL: the SDK validator is the generated one', () => {
+    expect(sessionEventInsert).toBe(sessionEventsInsert);
+    expect(homeworkInsert).toBe(integrationHomeworkInsert);
+    expect(integrationScoreInsert).toBe(integrationScoresInsert);
   });
 
   test('the database rules still hold, and every failing field is reported at once', () => {
@@ -76,6 +91,8 @@ describe('practitioner profiles', () => {
   test('display_name is 1..120 characters and not blank; credentials at most 200', () => {
     expect(practitionerProfileInsert.safeParse({ display_name: 'Dr. A', credentials: 'MD' }).success).toBe(true);
     expect(issues(practitionerProfileUpdate.safeParse({ display_name: '  ' }))).toEqual(['display_name:too_small']);
+    // The generator cannot read the not-blank CHECK (a regular expression): only the refinement refuses.
+    expect(practitionerProfilesInsert.safeParse({ display_name: '  ' }).success).toBe(true);
     expect(issues(practitionerProfileUpdate.safeParse({ display_name: '' }))).toEqual(['display_name:too_small']);
     expect(issues(practitionerProfileUpdate.safeParse({ display_name: 'x'.repeat(121) }))).toEqual([
       'display_name:too_big',
@@ -99,6 +116,45 @@ describe('practitioner profiles', () => {
   test('max_supervisees is not negative; bio keeps its SQL limit', () => {
     expect(issues(practitionerProfileUpdate.safeParse({ max_supervisees: -1 }))).toEqual(['max_supervisees:too_small']);
     expect(issues(practitionerProfileUpdate.safeParse({ bio: 'x'.repeat(501) }))).toEqual(['bio:too_big']);
+  });
+});
+
+describe('blank is whitespace as JavaScript and the CHECK constraints define it', () => {
+  // The *_not_blank constraints spell out JavaScript's \s; test/check-boundaries.test.ts
+  // sends the same strings to the database.
+  test.each([' ', '\t\n\r\v\f', '\u00a0', '\u1680', '\u2000\u200a', '\u2028\u2029', '\u202f\u205f', '\u3000', '\ufeff'])(
+    'only whitespace (%j) is blank',
+    (value) => {
+      expect(issues(practitionerProfileInsert.safeParse({ display_name: value }))).toEqual(['display_name:too_small']);
+      expect(issues(supervisionCircleUpdate.safeParse({ circle_name: value }))).toEqual(['circle_name:too_small']);
+    },
+  );
+
+  test.each(['x', ' x ', '\u200b', '\u0085', '\u180e', '.'])('%j is not blank', (value) => {
+    expect(practitionerProfileInsert.safeParse({ display_name: value }).success).toBe(true);
+    expect(supervisionCircleUpdate.safeParse({ circle_name: value }).success).toBe(true);
+  });
+});
+
+describe('the exported limits are the bounds of the generated validators (the SQL)', () => {
+  const accepts = (schema: { safeParse(v: unknown): { success: boolean } }, value: object) => schema.safeParse(value).success;
+  const hw = { assigned_date: '2026-03-10', due_date: '2026-03-17' };
+
+  test.each([
+    ['SESSION_EVENT_NOTES_MAX_CHARS', SESSION_EVENT_NOTES_MAX_CHARS, sessionEventsInsert, (n: number) => ({ ...event, notes: 'x'.repeat(n) })],
+    ['HOMEWORK_COMPLETION_NOTES_MAX_CHARS', HOMEWORK_COMPLETION_NOTES_MAX_CHARS, integrationHomeworkInsert, (n: number) => ({ ...hw, completion_notes: 'x'.repeat(n) })],
+    ['DISPLAY_NAME_MAX_CHARS', DISPLAY_NAME_MAX_CHARS, practitionerProfilesInsert, (n: number) => ({ display_name: 'x'.repeat(n) })],
+    ['CREDENTIALS_MAX_CHARS', CREDENTIALS_MAX_CHARS, practitionerProfilesInsert, (n: number) => ({ credentials: 'x'.repeat(n) })],
+    ['CIRCLE_NAME_MAX_CHARS', CIRCLE_NAME_MAX_CHARS, supervisionCirclesInsert, (n: number) => ({ circle_name: 'x'.repeat(n) })],
+  ] as const)('%s = %i', (_name, limit, schema, payload) => {
+    expect(accepts(schema, payload(limit))).toBe(true);
+    expect(accepts(schema, payload(limit + 1))).toBe(false);
+  });
+
+  test(`profile tags: ${PROFILE_TAGS_MAX_ITEMS} of ${PROFILE_TAG_MAX_CHARS} characters (a refinement: the CHECK calls a function)`, () => {
+    expect(accepts(practitionerProfileInsert, { specialties: Array(PROFILE_TAGS_MAX_ITEMS).fill('x'.repeat(PROFILE_TAG_MAX_CHARS)) })).toBe(true);
+    expect(accepts(practitionerProfileInsert, { specialties: Array(PROFILE_TAGS_MAX_ITEMS + 1).fill('x') })).toBe(false);
+    expect(accepts(practitionerProfileInsert, { modalities: ['x'.repeat(PROFILE_TAG_MAX_CHARS + 1)] })).toBe(false);
   });
 });
 

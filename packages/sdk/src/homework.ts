@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { homeworkInsert, homeworkUpdate, type Tables } from '@ppn/schema';
 import { calendarDate, id, localDate } from './args.js';
 import type { PpnContext } from './context.js';
-import { notFound, toPpnError } from './errors.js';
+import { notFound, toPpnError, validationError } from './errors.js';
 import { readAll } from './paginate.js';
 import { resolveTypeId } from './reference-cache.js';
 import { fail, ok, type PpnResult } from './result.js';
@@ -144,6 +144,8 @@ const completeInput = z.optional(
 export async function completeHomework(ctx: PpnContext, homeworkId: number, input: CompleteHomeworkInput = {}): Promise<PpnResult<Homework>> {
   const hid = parse(id(), homeworkId, {}, ['homeworkId']);
   if (!hid.ok) return fail(hid.error);
+  // A Date or a Map passes as an object with no fields: a mistake, not "no options".
+  if (input !== undefined && Object.prototype.toString.call(input) !== '[object Object]') return fail(validationError([{ path: [], message: 'Expected an object' }]));
   const parsed = parse(completeInput, input);
   if (!parsed.ok) return fail(parsed.error);
   const args = parsed.value ?? {};

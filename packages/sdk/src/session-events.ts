@@ -63,8 +63,11 @@ const RENAME = {
 
 type Row = { protocol_id: number; event_type_id: number; event_timestamp: string; intensity_level: number | null; notes: string | null; client_event_id: string };
 
-/** Validates one input and turns it into the row to insert, or the validation error. */
-async function toRow(ctx: PpnContext, input: unknown, prefix: Array<string | number>): Promise<PpnResult<Row>> {
+/** A validated event: the row to insert, and its type as given (an id, or a name still to resolve). */
+type Checked = { row: Row; eventType: number | string; prefix: Array<string | number> };
+
+/** Validates one input and turns it into the row to insert, or the validation error. Sends nothing. */
+function check(ctx: PpnContext, input: unknown, prefix: Array<string | number>): PpnResult<Checked> {
   const parsed = parse(logInput, input, {}, prefix);
   if (!parsed.ok) return fail(parsed.error);
   const args = parsed.value;
@@ -74,12 +77,18 @@ async function toRow(ctx: PpnContext, input: unknown, prefix: Array<string | num
     event_timestamp: args.occurredAt ?? ctx.now().toISOString(),
     intensity_level: args.intensity ?? null,
     notes: args.notes ?? null,
-    client_event_id: args.clientEventId ?? crypto.randomUUID(),
+    // Postgres returns uuids in lower case; the stored row is matched to its input by this key.
+    client_event_id: (args.clientEventId ?? crypto.randomUUID()).toLowerCase(),
   };
   // The table's own rules (intensity 1-10, notes length) live in @ppn/schema.
   const checked = parse(sessionEventInsert, row, RENAME, prefix);
   if (!checked.ok) return fail(checked.error);
-  const typeId = await resolveTypeId(ctx, 'eventType', args.eventType, [...prefix, 'eventType']);
+  return ok({ row, eventType: args.eventType, prefix });
+}
+
+/** Resolves the event type of a validated event (a name may need the reference data). */
+async function toRow(ctx: PpnContext, { row, eventType, prefix }: Checked): Promise<PpnResult<Row>> {
+  const typeId = await resolveTypeId(ctx, 'eventType', eventType, [...prefix, 'eventType']);
   if (typeId.error) return fail(typeId.error);
   return ok({ ...row, event_type_id: typeId.data });
 }
@@ -128,7 +137,9 @@ async function insertIdempotent(ctx: PpnContext, rows: Row[]): Promise<PpnResult
  * ```
  */
 export async function logSessionEvent(ctx: PpnContext, input: LogSessionEventInput): Promise<PpnResult<SessionEvent>> {
-  const row = await toRow(ctx, input, []);
+  const checked = check(ctx, input, []);
+  if (checked.error) return fail(checked.error);
+  const row = await toRow(ctx, checked.data);
   if (row.error) return fail(row.error);
   const stored = await insertIdempotent(ctx, [row.data]);
   return stored.error ? fail(stored.error) : ok(stored.data[0]!);
@@ -149,9 +160,16 @@ const BATCH = 1000;
 export async function logSessionEvents(ctx: PpnContext, inputs: LogSessionEventInput[]): Promise<PpnResult<SessionEvent[]>> {
   const list = parse(z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)), inputs, {}, ['events']);
   if (!list.ok) return fail(list.error);
-  const rows: Row[] = [];
+  // Every event is validated before any request; only then are type names resolved (which may read the reference data).
+  const checked: Checked[] = [];
   for (const [index, input] of list.value.entries()) {
-    const row = await toRow(ctx, input, ['events', index]);
+    const one = check(ctx, input, ['events', index]);
+    if (one.error) return fail(one.error);
+    checked.push(one.data);
+  }
+  const rows: Row[] = [];
+  for (const one of checked) {
+    const row = await toRow(ctx, one);
     if (row.error) return fail(row.error);
     rows.push(row.data);
   }

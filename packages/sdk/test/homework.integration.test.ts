@@ -1,18 +1,12 @@
 import { HOMEWORK_TYPE_NAMES } from '@ppn/schema';
-import { startStack, type Stack } from '@ppn/migrations/stack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOwnStack } from '../../../test/own-stack.js';
 import { localDate } from '../src/args.js';
 import { ppnAs, type Who } from './helpers/stack.js';
 
 // Writes: a stack of its own, so the shared seed stays as it is for other suites.
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-const as = (who: Who) => ppnAs(who, stack);
+const stack = useOwnStack();
+const as = (who: Who) => ppnAs(who, stack());
 
 describe('homework against the local stack', () => {
   it('types: the seeded homework types in id order', async () => {
@@ -29,14 +23,14 @@ describe('homework against the local stack', () => {
       assigned_date: localDate(new Date()),
       due_date: '2099-01-31',
       is_completed: false,
-      created_by: stack.personas.clinicianA.userId,
+      created_by: stack().personas.clinicianA.userId,
     });
   });
 
   it('a site admin may assign too, by type id, with an explicit assigned date', async () => {
     const { data, error } = await as('siteAdminA').homework.assign({ protocolId: 2, homeworkType: 2, dueDate: '2026-02-20', assignedDate: '2026-02-12' });
     expect(error).toBeNull();
-    expect(data).toMatchObject({ protocol_id: 2, homework_type_id: 2, assigned_date: '2026-02-12', created_by: stack.personas.siteAdminA.userId });
+    expect(data).toMatchObject({ protocol_id: 2, homework_type_id: 2, assigned_date: '2026-02-12', created_by: stack().personas.siteAdminA.userId });
   });
 
   it('denials: another site\'s protocol, a read-only member, a user with no site: forbidden', async () => {

@@ -1,16 +1,10 @@
-import { startStack, type Stack } from '@ppn/migrations/stack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useOwnStack } from '../../../test/own-stack.js';
 import { ppnAs, type Who } from './helpers/stack.js';
 
 // Writes: a stack of its own, so the shared seed stays as it is for other suites.
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-const as = (who: Who) => ppnAs(who, stack);
+const stack = useOwnStack();
+const as = (who: Who) => ppnAs(who, stack());
 
 describe('integration scores against the local stack', () => {
   it('trend: one scale of a protocol in time order, readable by any member of the site', async () => {

@@ -1,4 +1,5 @@
-export { startStack, type Stack, type StackFacts, type StackOptions, type PersonaFacts } from './start-stack.js';
+export { startStack, applyLocalShim, type Stack, type StackFacts, type StackOptions, type PersonaFacts } from './start-stack.js';
+export { startPostgres, type PostgresOptions, type PostgresServer } from './postgres.js';
 export { readRunningStack, defaultStateFile } from './state-file.js';
 export { signToken, DEFAULT_JWT_SECRET, type TokenClaims } from './keys.js';
 export { PERSONAS, PERSONA_NAMES, personaEmail, type PersonaName } from './personas.js';

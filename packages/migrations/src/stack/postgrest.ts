@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { postgrestBinary } from './binaries.js';
 import { freePort } from './ports.js';
-import { waitForExit } from './process.js';
+import { captureOutput, waitForExit } from './process.js';
 
 export interface PostgrestOptions {
   /** Connection string for the `authenticator` role. */
@@ -35,7 +35,7 @@ async function waitUntilReady(adminPort: number, child: ChildProcess, log: () =>
 export async function startPostgrest(options: PostgrestOptions): Promise<PostgrestServer> {
   const binary = postgrestBinary();
   let child: ChildProcess | undefined;
-  let tail = '';
+  let output: () => string = () => '';
 
   const launch = async () => {
     const adminPort = await freePort();
@@ -55,16 +55,10 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
       PGRST_LOG_LEVEL: 'error',
     };
     const proc = spawn(binary, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      tail = (tail + text).slice(-4000);
-      options.onLog?.(text);
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', onData);
+    output = captureOutput(proc, options.onLog);
     child = proc;
     try {
-      await waitUntilReady(adminPort, proc, () => tail);
+      await waitUntilReady(adminPort, proc, output);
     } catch (error) {
       await waitForExit(proc, 'SIGKILL', 1000);
       throw error;

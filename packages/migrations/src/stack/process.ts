@@ -24,7 +24,7 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -55,4 +55,20 @@ export function watchAncestors(onOrphaned: () => void, intervalMs = 250): () => 
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Forwards a child's output to `onLog` and keeps its last few kilobytes, so a start-up
+ * failure can say what the child printed.
+ */
+export function captureOutput(child: ChildProcess, onLog?: (text: string) => void): () => string {
+  let tail = '';
+  const onData = (chunk: Buffer) => {
+    const text = chunk.toString();
+    tail = (tail + text).slice(-4000);
+    onLog?.(text);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  return () => tail;
 }

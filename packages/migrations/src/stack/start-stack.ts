@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { migrate } from '../migrate.js';
+import { packageFile } from '../package-files.js';
 import { startGateway } from './gateway.js';
 import { DEFAULT_JWT_SECRET, signToken } from './keys.js';
 import { PERSONAS, personaEmail, type PersonaName } from './personas.js';
@@ -57,8 +58,31 @@ export interface Stack extends StackFacts {
   stop(): Promise<void>;
 }
 
+// The shim sits beside this module: src/stack/shim.sql in the workspace, dist/shim.sql in the
+// published package (the build copies it next to the bundled code).
 const SHIM_SQL = fileURLToPath(new URL('./shim.sql', import.meta.url));
-const SEED_SQL = fileURLToPath(new URL('../../supabase/seed.sql', import.meta.url));
+const SEED_SQL = packageFile('supabase', 'seed.sql');
+
+/**
+ * Applies the local Supabase shim to a bare Postgres: the roles (`anon`, `authenticated`,
+ * `service_role`, `authenticator`), the `auth` schema with `auth.users` and `auth.uid()`,
+ * `auth.role()`, `auth.email()`, `auth.jwt()`, and Supabase's grants. The migrations need
+ * them; hosted Supabase already has them, so the shim is never part of the migrations.
+ *
+ * @example
+ * ```ts
+ * import { applyLocalShim, startPostgres } from '@ppn/migrations/stack';
+ * import { migrate } from '@ppn/migrations';
+ *
+ * const postgres = await startPostgres();
+ * await applyLocalShim(postgres.dbUrl);
+ * await migrate({ databaseUrl: postgres.dbUrl });
+ * await postgres.stop();
+ * ```
+ */
+export async function applyLocalShim(dbUrl: string): Promise<void> {
+  await runSql(dbUrl, readFileSync(SHIM_SQL, 'utf8'));
+}
 
 async function runSql(dbUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: dbUrl });
@@ -101,7 +125,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     cleanups.push(postgres.stop);
 
     const authenticatorPassword = randomBytes(18).toString('hex');
-    await runSql(postgres.dbUrl, readFileSync(SHIM_SQL, 'utf8'));
+    await applyLocalShim(postgres.dbUrl);
     await runSql(postgres.dbUrl, `alter role authenticator with login password '${authenticatorPassword}'`);
     await migrate({ databaseUrl: postgres.dbUrl });
     if (options.seed !== false) await runSql(postgres.dbUrl, readFileSync(SEED_SQL, 'utf8'));
@@ -136,7 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (options.stateFile) {
       const path = options.stateFile;
       writeStateFile(path, facts);
-      cleanups.unshift(async () => removeStateFile(path));
+      cleanups.unshift(async () => removeStateFile(path, facts.url));
     }
 
     return {

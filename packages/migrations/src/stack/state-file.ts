@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isAlive } from './process.js';
 import type { StackFacts } from './start-stack.js';
 
 /**
@@ -22,17 +23,16 @@ export function writeStateFile(path: string, facts: StackFacts): void {
   writeFileSync(path, `${JSON.stringify(facts, null, 2)}\n`, { mode: 0o600 });
 }
 
-export function removeStateFile(path: string): void {
-  rmSync(path, { force: true });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+/** Removes the state file, but only when it still describes the stack at `url`: another stack may have replaced it. */
+export function removeStateFile(path: string, url?: string): void {
+  if (url !== undefined) {
+    try {
+      if ((JSON.parse(readFileSync(path, 'utf8')) as StackFacts).url !== url) return;
+    } catch {
+      return;
+    }
   }
+  rmSync(path, { force: true });
 }
 
 /**
@@ -48,7 +48,7 @@ export async function readRunningStack(path: string = defaultStateFile()): Promi
     return null;
   }
   const healthy =
-    alive(facts.pid) &&
+    isAlive(facts.pid) &&
     (await fetch(`${facts.url}/health`, { signal: AbortSignal.timeout(2000) })
       .then((res) => res.ok)
       .catch(() => false));

@@ -81,9 +81,11 @@ const isCompletedColumn = /* @__PURE__ */ pg.described(
  * Notes on how the homework went.
  *
  * `text`, nullable.
+ * CHECK `integration_homework_completion_notes_length`: `((char_length(completion_notes) <=
+ * 2000))`
  */
 const completionNotesColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.text(),
+  /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.text(), /* @__PURE__ */ pg.chars({ max: 2000 })),
   'Notes on how the homework went.',
 );
 
@@ -109,6 +111,18 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
+ * CHECK `integration_homework_completed_after_assigned`: `((completed_date >=
+ * assigned_date))`.
+ */
+const integrationHomeworkCompletedAfterAssignedCheck = /* @__PURE__ */ pg.columnsCompare(
+  'completed_date',
+  '>=',
+  'assigned_date',
+  'date',
+  'integration_homework_completed_after_assigned',
+);
+
+/**
  * CHECK `valid_dates`: `((due_date >= assigned_date))`.
  */
 const validDatesCheck = /* @__PURE__ */ pg.columnsCompare(
@@ -125,6 +139,9 @@ const validDatesCheck = /* @__PURE__ */ pg.columnsCompare(
  *
  * Integration homework assigned after a session. Site members read; clinicians and site
  * admins of the site write.
+ *
+ * Checks `integration_homework_completed_after_assigned` (`CHECK ((completed_date >=
+ * assigned_date))`) when both columns are present.
  *
  * Checks `valid_dates` (`CHECK ((due_date >= assigned_date))`) when both columns are
  * present.
@@ -145,6 +162,7 @@ export const integrationHomeworkRow = /* @__PURE__ */ pg.table(
     created_at: /* @__PURE__ */ z.nullable(createdAtColumn),
   },
   description,
+  integrationHomeworkCompletedAfterAssignedCheck,
   validDatesCheck,
 );
 
@@ -155,6 +173,9 @@ export const integrationHomeworkRow = /* @__PURE__ */ pg.table(
  *
  * Integration homework assigned after a session. Site members read; clinicians and site
  * admins of the site write.
+ *
+ * Checks `integration_homework_completed_after_assigned` (`CHECK ((completed_date >=
+ * assigned_date))`) when both columns are present.
  *
  * Checks `valid_dates` (`CHECK ((due_date >= assigned_date))`) when both columns are
  * present.
@@ -175,6 +196,7 @@ export const integrationHomeworkInsert = /* @__PURE__ */ pg.table(
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
   },
   description,
+  integrationHomeworkCompletedAfterAssignedCheck,
   validDatesCheck,
 );
 
@@ -184,6 +206,9 @@ export const integrationHomeworkInsert = /* @__PURE__ */ pg.table(
  *
  * Integration homework assigned after a session. Site members read; clinicians and site
  * admins of the site write.
+ *
+ * Checks `integration_homework_completed_after_assigned` (`CHECK ((completed_date >=
+ * assigned_date))`) when both columns are present.
  *
  * Checks `valid_dates` (`CHECK ((due_date >= assigned_date))`) when both columns are
  * present.
@@ -204,5 +229,6 @@ export const integrationHomeworkUpdate = /* @__PURE__ */ pg.table(
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
   },
   description,
+  integrationHomeworkCompletedAfterAssignedCheck,
   validDatesCheck,
 );

@@ -43,8 +43,6 @@ const scaleTypeColumn = /* @__PURE__ */ pg.described(
  * `numeric(5,2)`, not null.
  * CHECK `valid_integration_score`: `(((score_value >= (0)::numeric) AND (score_value <=
  * (100)::numeric)))`
- * CHECK `valid_integration_score`: `(((score_value >= (0)::numeric) AND (score_value <=
- * (100)::numeric)))`
  */
 const scoreValueColumn = /* @__PURE__ */ pg.described(
   /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.numeric(5, 2), /* @__PURE__ */ z.gte(0), /* @__PURE__ */ z.lte(100)),
@@ -65,9 +63,10 @@ const measuredAtColumn = /* @__PURE__ */ pg.described(
  * Days between the dosing session and the measurement (calculated by the client).
  *
  * `integer`, nullable.
+ * CHECK `integration_scores_days_post_dose_check`: `((days_post_dose >= 0))`
  */
 const daysPostDoseColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.int4(),
+  /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.int4(), /* @__PURE__ */ z.gte(0)),
   'Days between the dosing session and the measurement (calculated by the client).',
 );
 

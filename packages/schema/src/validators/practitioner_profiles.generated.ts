@@ -84,9 +84,10 @@ const isAcceptingSupervisionColumn = /* @__PURE__ */ pg.described(
  * when a request is accepted.
  *
  * `integer`, nullable, default `5`.
+ * CHECK `practitioner_profiles_max_supervisees_check`: `((max_supervisees >= 0))`
  */
 const maxSuperviseesColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.int4(),
+  /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.int4(), /* @__PURE__ */ z.gte(0)),
   'Most active supervision relationships this practitioner may have as supervisor; enforced when a request is accepted.',
 );
 
@@ -125,9 +126,11 @@ const updatedAtColumn = /* @__PURE__ */ pg.described(
  * Name shown in the directory.
  *
  * `text`, nullable.
+ * CHECK `practitioner_profiles_display_name_length`: `(((char_length(display_name) >= 1) AND
+ * (char_length(display_name) <= 120)))`
  */
 const displayNameColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.text(),
+  /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.text(), /* @__PURE__ */ pg.chars({ min: 1, max: 120 })),
   'Name shown in the directory.',
 );
 
@@ -135,9 +138,10 @@ const displayNameColumn = /* @__PURE__ */ pg.described(
  * Professional credentials as the practitioner states them, e.g. MD, LMFT.
  *
  * `text`, nullable.
+ * CHECK `practitioner_profiles_credentials_length`: `((char_length(credentials) <= 200))`
  */
 const credentialsColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.text(),
+  /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.text(), /* @__PURE__ */ pg.chars({ max: 200 })),
   'Professional credentials as the practitioner states them, e.g. MD, LMFT.',
 );
 
@@ -147,6 +151,16 @@ const credentialsColumn = /* @__PURE__ */ pg.described(
  *
  * Searchable directory of practitioners for the Supervision Exchange. Network-wide: any
  * signed-in user reads; each user writes only their own profile.
+ *
+ * Left to the database: `practitioner_profiles_display_name_not_blank` (`CHECK
+ * ((display_name ~ '[^\t\n\v\f\r
+ * \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'::text))`).
+ *
+ * Left to the database: `practitioner_profiles_modalities_tags` (`CHECK
+ * (((cardinality(modalities) <= 20) AND private.tags_within(modalities, 60)))`).
+ *
+ * Left to the database: `practitioner_profiles_specialties_tags` (`CHECK
+ * (((cardinality(specialties) <= 20) AND private.tags_within(specialties, 60)))`).
  *
  * @see SCHEMA.md, section `practitioner_profiles`.
  */
@@ -177,6 +191,16 @@ export const practitionerProfilesRow = /* @__PURE__ */ pg.table(
  * Searchable directory of practitioners for the Supervision Exchange. Network-wide: any
  * signed-in user reads; each user writes only their own profile.
  *
+ * Left to the database: `practitioner_profiles_display_name_not_blank` (`CHECK
+ * ((display_name ~ '[^\t\n\v\f\r
+ * \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'::text))`).
+ *
+ * Left to the database: `practitioner_profiles_modalities_tags` (`CHECK
+ * (((cardinality(modalities) <= 20) AND private.tags_within(modalities, 60)))`).
+ *
+ * Left to the database: `practitioner_profiles_specialties_tags` (`CHECK
+ * (((cardinality(specialties) <= 20) AND private.tags_within(specialties, 60)))`).
+ *
  * @see SCHEMA.md, section `practitioner_profiles`.
  */
 export const practitionerProfilesInsert = /* @__PURE__ */ pg.table(
@@ -204,6 +228,16 @@ export const practitionerProfilesInsert = /* @__PURE__ */ pg.table(
  *
  * Searchable directory of practitioners for the Supervision Exchange. Network-wide: any
  * signed-in user reads; each user writes only their own profile.
+ *
+ * Left to the database: `practitioner_profiles_display_name_not_blank` (`CHECK
+ * ((display_name ~ '[^\t\n\v\f\r
+ * \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'::text))`).
+ *
+ * Left to the database: `practitioner_profiles_modalities_tags` (`CHECK
+ * (((cardinality(modalities) <= 20) AND private.tags_within(modalities, 60)))`).
+ *
+ * Left to the database: `practitioner_profiles_specialties_tags` (`CHECK
+ * (((cardinality(specialties) <= 20) AND private.tags_within(specialties, 60)))`).
  *
  * @see SCHEMA.md, section `practitioner_profiles`.
  */

@@ -50,8 +50,6 @@ const eventTimestampColumn = /* @__PURE__ */ pg.described(
  * `integer`, nullable.
  * CHECK `session_events_intensity_level_check`: `(((intensity_level >= 1) AND
  * (intensity_level <= 10)))`
- * CHECK `session_events_intensity_level_check`: `(((intensity_level >= 1) AND
- * (intensity_level <= 10)))`
  */
 const intensityLevelColumn = /* @__PURE__ */ pg.described(
   /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.int4(), /* @__PURE__ */ z.gte(1), /* @__PURE__ */ z.lte(10)),
@@ -62,9 +60,10 @@ const intensityLevelColumn = /* @__PURE__ */ pg.described(
  * Structured notes only; no free-text patient identifiers.
  *
  * `text`, nullable.
+ * CHECK `session_events_notes_length`: `((char_length(notes) <= 2000))`
  */
 const notesColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.text(),
+  /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.text(), /* @__PURE__ */ pg.chars({ max: 2000 })),
   'Structured notes only; no free-text patient identifiers.',
 );
 

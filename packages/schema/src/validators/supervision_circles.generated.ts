@@ -21,16 +21,22 @@ const circleIdColumn = /* @__PURE__ */ pg.described(
  * Circle name.
  *
  * `text`, not null.
+ * CHECK `supervision_circles_circle_name_length`: `(((char_length(circle_name) >= 1) AND
+ * (char_length(circle_name) <= 120)))`
  */
-const circleNameColumn = /* @__PURE__ */ pg.described(/* @__PURE__ */ pg.text(), 'Circle name.');
+const circleNameColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.text(), /* @__PURE__ */ pg.chars({ min: 1, max: 120 })),
+  'Circle name.',
+);
 
 /**
  * Most members the circle may have; enforced when someone joins.
  *
  * `integer`, nullable, default `8`.
+ * CHECK `supervision_circles_max_members_check`: `((max_members >= 1))`
  */
 const maxMembersColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.int4(),
+  /* @__PURE__ */ pg.refined(/* @__PURE__ */ pg.int4(), /* @__PURE__ */ z.gte(1)),
   'Most members the circle may have; enforced when someone joins.',
 );
 
@@ -61,6 +67,9 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
  * Small peer-supervision groups. Any signed-in user reads; network admins create and manage
  * them.
  *
+ * Left to the database: `supervision_circles_circle_name_not_blank` (`CHECK ((circle_name ~
+ * '[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'::text))`).
+ *
  * @see SCHEMA.md, section `supervision_circles`.
  */
 export const supervisionCirclesRow = /* @__PURE__ */ pg.table(
@@ -82,6 +91,9 @@ export const supervisionCirclesRow = /* @__PURE__ */ pg.table(
  * Small peer-supervision groups. Any signed-in user reads; network admins create and manage
  * them.
  *
+ * Left to the database: `supervision_circles_circle_name_not_blank` (`CHECK ((circle_name ~
+ * '[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'::text))`).
+ *
  * @see SCHEMA.md, section `supervision_circles`.
  */
 export const supervisionCirclesInsert = /* @__PURE__ */ pg.table(
@@ -101,6 +113,9 @@ export const supervisionCirclesInsert = /* @__PURE__ */ pg.table(
  *
  * Small peer-supervision groups. Any signed-in user reads; network admins create and manage
  * them.
+ *
+ * Left to the database: `supervision_circles_circle_name_not_blank` (`CHECK ((circle_name ~
+ * '[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'::text))`).
  *
  * @see SCHEMA.md, section `supervision_circles`.
  */
