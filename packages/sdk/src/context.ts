@@ -15,6 +15,19 @@ export interface PpnContext {
   homeworkTypeIds?: Promise<Map<string, number>> | undefined;
 }
 
+/**
+ * The context the plain domain functions take first: what `createPpnClient` builds for you.
+ * Import the functions directly when bundle size matters: a bundler keeps only those used.
+ *
+ * @example
+ * ```ts
+ * import { createContext, listMedications, logSessionEvent } from '@ppn/sdk';
+ *
+ * const ctx = createContext(supabase);
+ * const { data: meds } = await listMedications(ctx, { drugClass: 'SSRI' });
+ * await logSessionEvent(ctx, { protocolId: 1, eventType: 'Distress', intensity: 6 });
+ * ```
+ */
 export function createContext(supabase: PpnSupabaseClient, now: () => Date = () => new Date()): PpnContext {
   return { supabase, now };
 }
