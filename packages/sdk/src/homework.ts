@@ -2,10 +2,11 @@ import * as z from 'zod/mini';
 import { homeworkInsert, homeworkUpdate, type Tables } from '@ppn/schema';
 import { calendarDate, id, localDate } from './args.js';
 import type { PpnContext } from './context.js';
-import { notFound, toPpnError, validationError } from './errors.js';
+import { validationError } from './errors.js';
 import { readAll } from './paginate.js';
 import { resolveTypeId } from './reference-cache.js';
-import { fail, ok, type PpnResult } from './result.js';
+import { fail, type PpnResult } from './result.js';
+import { settle, settleTouched } from './settle.js';
 import { parse } from './validate.js';
 
 export type HomeworkType = Tables<'ref_homework_types'>;
@@ -114,13 +115,11 @@ export async function assignHomework(ctx: PpnContext, input: AssignHomeworkInput
   if (!checked.ok) return fail(checked.error);
   const typeId = await resolveTypeId(ctx, 'homeworkType', args.homeworkType, ['homeworkType']);
   if (typeId.error) return fail(typeId.error);
-  const { data, error, status } = await ctx.supabase
+  return settle(await ctx.supabase
     .from('integration_homework')
     .insert({ ...row, homework_type_id: typeId.data })
     .select('*')
-    .single();
-  if (error) return fail(toPpnError(error, status));
-  return ok(data);
+    .single());
 }
 
 const completeInput = z.optional(
@@ -156,10 +155,7 @@ export async function completeHomework(ctx: PpnContext, homeworkId: number, inpu
   if (args.notes !== undefined) patch.completion_notes = args.notes;
   const checked = parse(homeworkUpdate, patch, RENAME);
   if (!checked.ok) return fail(checked.error);
-  const { data, error, status } = await ctx.supabase.from('integration_homework').update(patch).eq('homework_id', hid.value).select('*');
-  if (error) return fail(toPpnError(error, status));
-  const [updated] = data;
-  return updated ? ok(updated) : fail(notFound(`Homework ${hid.value}`));
+  return settleTouched(await ctx.supabase.from('integration_homework').update(patch).eq('homework_id', hid.value).select('*'), `Homework ${hid.value}`);
 }
 
 const listOptions = z.optional(

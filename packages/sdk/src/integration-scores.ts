@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { integrationScoreInsert, SCALE_TYPES, type ScaleType, type Tables } from '@ppn/schema';
 import { id, instant } from './args.js';
 import type { PpnContext } from './context.js';
-import { toPpnError } from './errors.js';
 import { readAll } from './paginate.js';
-import { fail, ok, type PpnResult } from './result.js';
+import { fail, type PpnResult } from './result.js';
+import { settle } from './settle.js';
 import { parse } from './validate.js';
 
 export type IntegrationScore = Tables<'integration_scores'>;
@@ -62,9 +62,7 @@ export async function recordScore(ctx: PpnContext, input: RecordScoreInput): Pro
   // 0..100, two decimals, days_post_dose >= 0: the rules of @ppn/schema.
   const checked = parse(integrationScoreInsert, row, RENAME);
   if (!checked.ok) return fail(checked.error);
-  const { data, error, status } = await ctx.supabase.from('integration_scores').insert(row).select('*').single();
-  if (error) return fail(toPpnError(error, status));
-  return ok(data);
+  return settle(await ctx.supabase.from('integration_scores').insert(row).select('*').single());
 }
 
 const scale = z.enum(SCALE_TYPES);

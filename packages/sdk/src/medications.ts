@@ -5,6 +5,7 @@ import type { PpnContext } from './context.js';
 import { notFound, toPpnError } from './errors.js';
 import { readAll } from './paginate.js';
 import { fail, ok, type PpnResult } from './result.js';
+import { settle } from './settle.js';
 import { parse } from './validate.js';
 
 export type Medication = Tables<'ref_medications'>;
@@ -113,12 +114,10 @@ export async function checkContraindications(ctx: PpnContext, medicationIdList: 
   if (!parsed.ok) return fail(parsed.error);
   const ids = [...new Set(parsed.value)];
   if (ids.length === 0) return ok([]);
-  const { data, error, status } = await ctx.supabase
+  return settle(await ctx.supabase
     .from('ref_medications')
     .select('medication_id, medication_name, drug_class, contraindication_notes')
     .in('medication_id', ids)
     .eq('has_contraindication', true)
-    .order('medication_name');
-  if (error) return fail(toPpnError(error, status));
-  return ok(data);
+    .order('medication_name'));
 }

@@ -1,4 +1,4 @@
-import { toPpnError } from './errors.js';
+import { toPpnError, type PostgrestErrorLike } from './errors.js';
 import { fail, ok, type PpnResult } from './result.js';
 
 /** PostgREST caps every response at `db-max-rows` (1000 on hosted Supabase). */
@@ -6,7 +6,7 @@ export const MAX_ROWS = 1000;
 
 interface PageResponse<R> {
   data: R[] | null;
-  error: { message: string; code?: string; details?: string | null; hint?: string | null } | null;
+  error: PostgrestErrorLike | null;
   status: number;
 }
 

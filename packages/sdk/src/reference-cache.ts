@@ -1,5 +1,5 @@
 import type { PpnContext } from './context.js';
-import { toPpnError, validationError } from './errors.js';
+import { PpnError, toPpnError, validationError } from './errors.js';
 import { readAll } from './paginate.js';
 import { fail, ok, type PpnResult } from './result.js';
 
@@ -37,7 +37,7 @@ export async function resolveTypeId(ctx: PpnContext, kind: Kind, value: number |
       const found = (await ctx[key]!).get(value);
       if (found !== undefined) return ok(found);
     } catch (error) {
-      return fail(error instanceof Error && 'code' in error ? (error as never) : toPpnError({ message: String(error) }, 0));
+      return fail(error instanceof PpnError ? error : toPpnError({ message: String(error) }, 0));
     }
   }
   const what = kind === 'eventType' ? 'event type' : 'homework type';

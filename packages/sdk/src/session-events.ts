@@ -95,6 +95,9 @@ async function toRow(ctx: PpnContext, { row, eventType, prefix }: Checked): Prom
 
 const LOOKUP_SLICE = 100;
 
+/** An event's identity for retries: the unique (protocol_id, client_event_id) pair. */
+const eventKey = (e: { protocol_id: number | null; client_event_id: string }) => `${e.protocol_id}/${e.client_event_id}`;
+
 /** Inserts rows, ignoring those already stored (same protocol and clientEventId), and returns all, in input order. */
 async function insertIdempotent(ctx: PpnContext, rows: Row[]): Promise<PpnResult<SessionEvent[]>> {
   const inserted = await ctx.supabase
@@ -102,8 +105,8 @@ async function insertIdempotent(ctx: PpnContext, rows: Row[]): Promise<PpnResult
     .upsert(rows, { onConflict: 'protocol_id,client_event_id', ignoreDuplicates: true })
     .select('*');
   if (inserted.error) return fail(toPpnError(inserted.error, inserted.status));
-  const byKey = new Map(inserted.data.map((e) => [`${e.protocol_id}/${e.client_event_id}`, e]));
-  const missing = rows.filter((r) => !byKey.has(`${r.protocol_id}/${r.client_event_id}`));
+  const byKey = new Map(inserted.data.map((e) => [eventKey(e), e]));
+  const missing = rows.filter((r) => !byKey.has(eventKey(r)));
   // Retries: these were stored by an earlier attempt whose response was lost. Looked up in
   // slices so the URL stays well under gateway limits.
   for (let i = 0; i < missing.length; i += LOOKUP_SLICE) {
@@ -114,11 +117,11 @@ async function insertIdempotent(ctx: PpnContext, rows: Row[]): Promise<PpnResult
       .in('client_event_id', slice.map((r) => r.client_event_id))
       .in('protocol_id', [...new Set(slice.map((r) => r.protocol_id))]);
     if (existing.error) return fail(toPpnError(existing.error, existing.status));
-    for (const e of existing.data) byKey.set(`${e.protocol_id}/${e.client_event_id}`, e);
+    for (const e of existing.data) byKey.set(eventKey(e), e);
   }
   const out: SessionEvent[] = [];
   for (const r of rows) {
-    const event = byKey.get(`${r.protocol_id}/${r.client_event_id}`);
+    const event = byKey.get(eventKey(r));
     if (!event) return fail(toPpnError({ message: `Event ${r.client_event_id} was neither stored nor found`, code: 'PGRST116' }, 404));
     out.push(event);
   }

@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { circleMembersInsert, supervisionCircleInsert, type Tables, type TablesInsert } from '@ppn/schema';
 import { id } from './args.js';
 import type { PpnContext } from './context.js';
-import { notFound, toPpnError } from './errors.js';
 import { readAll } from './paginate.js';
 import { fail, ok, type PpnResult } from './result.js';
+import { settle, settleTouched } from './settle.js';
 import { parse } from './validate.js';
 
 export type SupervisionCircle = Tables<'supervision_circles'>;
@@ -72,9 +72,7 @@ export async function createCircle(ctx: PpnContext, input: CreateCircleInput): P
   // Name 1..120 and not blank, max_members >= 1: the rules of @ppn/schema.
   const checked = parse(supervisionCircleInsert, row, RENAME);
   if (!checked.ok) return fail(checked.error);
-  const { data, error, status } = await ctx.supabase.from('supervision_circles').insert(row).select('*').single();
-  if (error) return fail(toPpnError(error, status));
-  return ok(data);
+  return settle(await ctx.supabase.from('supervision_circles').insert(row).select('*').single());
 }
 
 /**
@@ -95,9 +93,7 @@ export async function joinCircle(ctx: PpnContext, circleId: number): Promise<Ppn
   const row = { circle_id: cid.value };
   const checked = parse(circleMembersInsert, row, RENAME);
   if (!checked.ok) return fail(checked.error);
-  const { data, error, status } = await ctx.supabase.from('circle_members').insert(row).select('*').single();
-  if (error) return fail(toPpnError(error, status));
-  return ok(data);
+  return settle(await ctx.supabase.from('circle_members').insert(row).select('*').single());
 }
 
 /**
@@ -113,10 +109,7 @@ export async function leaveCircle(ctx: PpnContext, circleId: number): Promise<Pp
   const cid = parse(id(), circleId, {}, ['circleId']);
   if (!cid.ok) return fail(cid.error);
   // Row-level security lets a delete touch only your own membership.
-  const { data, error, status } = await ctx.supabase.from('circle_members').delete().eq('circle_id', cid.value).select('*');
-  if (error) return fail(toPpnError(error, status));
-  const [removed] = data;
-  return removed ? ok(removed) : fail(notFound(`Your membership of circle ${cid.value}`));
+  return settleTouched(await ctx.supabase.from('circle_members').delete().eq('circle_id', cid.value).select('*'), `Your membership of circle ${cid.value}`);
 }
 
 /**

@@ -3,9 +3,9 @@ import { practitionerProfileInsert, type Tables, type TablesInsert } from '@ppn/
 import { page } from './args.js';
 import type { PpnContext } from './context.js';
 import { readCountedPage } from './counted-page.js';
-import { toPpnError } from './errors.js';
 import { MAX_ROWS } from './paginate.js';
 import { fail, ok, type PpnResult } from './result.js';
+import { settle } from './settle.js';
 import { parse } from './validate.js';
 
 export type PractitionerProfile = Tables<'practitioner_profiles'>;
@@ -131,9 +131,7 @@ export async function searchSupervisors(ctx: PpnContext, options: SearchSupervis
  * ```
  */
 export async function getMyProfile(ctx: PpnContext): Promise<PpnResult<PractitionerProfile | null>> {
-  const { data, error, status } = await ctx.supabase.rpc('my_practitioner_profile').maybeSingle();
-  if (error) return fail(toPpnError(error, status));
-  return ok(data);
+  return settle<PractitionerProfile | null>(await ctx.supabase.rpc('my_practitioner_profile').maybeSingle());
 }
 
 const profileInput = z
@@ -196,11 +194,9 @@ export async function upsertMyProfile(ctx: PpnContext, input: ProfileInput): Pro
   if (!checked.ok) return fail(checked.error);
   // user_id defaults to auth.uid(): the conflict on it makes a second call an update of
   // the columns sent, never of anyone else's row (the policies check user_id too).
-  const { data, error, status } = await ctx.supabase
+  return settle(await ctx.supabase
     .from('practitioner_profiles')
     .upsert(row, { onConflict: 'user_id' })
     .select('*')
-    .single();
-  if (error) return fail(toPpnError(error, status));
-  return ok(data);
+    .single());
 }

@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { supervisionRelationshipsInsert, supervisionRelationshipsUpdate, type Tables } from '@ppn/schema';
 import { id } from './args.js';
 import type { PpnContext } from './context.js';
-import { notFound, toPpnError } from './errors.js';
 import { readAll } from './paginate.js';
-import { fail, ok, type PpnResult } from './result.js';
+import { fail, type PpnResult } from './result.js';
+import { settle, settleTouched } from './settle.js';
 import { parse } from './validate.js';
 
 export type SupervisionRelationship = Tables<'supervision_relationships'>;
@@ -39,9 +39,7 @@ export async function requestSupervision(ctx: PpnContext, supervisorProfileId: n
   const row = { supervisor_id: sid.value, status: 'pending' as const };
   const checked = parse(supervisionRelationshipsInsert, row, { supervisor_id: 'supervisorProfileId' });
   if (!checked.ok) return fail(checked.error);
-  const { data, error, status } = await ctx.supabase.from('supervision_relationships').insert(row).select('*').single();
-  if (error) return fail(toPpnError(error, status));
-  return ok(data);
+  return settle(await ctx.supabase.from('supervision_relationships').insert(row).select('*').single());
 }
 
 /**
@@ -52,10 +50,7 @@ async function transition(ctx: PpnContext, relationshipId: number, next: 'active
   const patch = { status: next };
   const checked = parse(supervisionRelationshipsUpdate, patch);
   if (!checked.ok) return fail(checked.error);
-  const { data, error, status } = await ctx.supabase.from('supervision_relationships').update(patch).eq('relationship_id', relationshipId).select('*');
-  if (error) return fail(toPpnError(error, status));
-  const [updated] = data;
-  return updated ? ok(updated) : fail(notFound(`Supervision relationship ${relationshipId}`));
+  return settleTouched(await ctx.supabase.from('supervision_relationships').update(patch).eq('relationship_id', relationshipId).select('*'), `Supervision relationship ${relationshipId}`);
 }
 
 const decision = z.enum(['accept', 'decline']);
