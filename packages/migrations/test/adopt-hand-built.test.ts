@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adopt, migrate, readMigrations } from '../src/index.js';
+import { applyLocalShim } from '../src/stack/start-stack.js';
 import { bareCluster, query } from './helpers/bare-postgres.js';
 import { catalogSnapshot } from './helpers/catalog.js';
 
-const SHIM = readFileSync(fileURLToPath(new URL('../src/stack/shim.sql', import.meta.url)), 'utf8');
 const WORK_ORDER_FILES = [
   '20260212000000_baseline.sql',
   '20260212141500_create_ref_medications.sql',
@@ -26,11 +25,11 @@ afterAll(async () => {
 
 it('a database that ran the baseline and the four work-order files by hand ends, after adopt and migrate, with the schema of a fresh one', async () => {
   const freshUrl = fresh.server.dbUrl;
-  await query(freshUrl, SHIM);
+  await applyLocalShim(freshUrl);
   await migrate({ databaseUrl: freshUrl });
 
   const handUrl = handBuilt.server.dbUrl;
-  await query(handUrl, SHIM);
+  await applyLocalShim(handUrl);
   const files = readMigrations();
   for (const name of WORK_ORDER_FILES) {
     const file = files.find((f) => f.file === name);

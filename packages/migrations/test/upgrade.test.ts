@@ -22,7 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS_DIR, readMigrations } from '../src/index.js';
 import { bareCluster, query } from './helpers/bare-postgres.js';
 import { catalogSnapshot } from './helpers/catalog.js';
-import { postgres15BinDir, runSql, shimAndMigrate } from './helpers/postgres-15.js';
+import { postgres15BinDir, shimAndMigrate } from './helpers/postgres-15.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const MANIFEST = join(PACKAGE_DIR, 'releases.json');
@@ -136,7 +136,7 @@ afterAll(async () => {
 
 /** A few rows in tables the first migrations create, so an upgrade must carry data across. */
 async function someData(db: string): Promise<void> {
-  await runSql(
+  await query(
     db,
     `insert into auth.users (id, email) values ('00000000-0000-4000-8000-00000000f001', 'upgrade@ppn.local');
      insert into public.sites (site_name) values ('Upgrade site');

