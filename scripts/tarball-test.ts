@@ -9,6 +9,8 @@
  * 3. The local stack from the INSTALLED `@ppn/migrations/stack` (dist code finding its SQL).
  * 4. The SDK acceptance steps as a clinician, once as ESM (acceptance.mjs) and once as CJS
  *    (acceptance.cjs).
+ * 4b. The 0.1.0 @ppn/sdk and @ppn/schema tarballs (packages/sdk/test/fixtures/0.1.0, sha256
+ *    checked) in a second app, running the 0.1 acceptance script against the same stack.
  * 5. `tsc --noEmit` of a TypeScript file using the packages: strict, with moduleResolution
  *    bundler, and node16 (as CJS and as ESM).
  * 6. `npx ppn-migrate` against a fresh Postgres that has only the local Supabase shim.
@@ -17,11 +19,26 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packAll, packedManifest, ROOT, type PublishedName } from './lib/packages.js';
 
 const APP_FILES = join(ROOT, 'scripts', 'tarball-app');
+const COMPAT_FILES = join(ROOT, 'scripts', 'compat-0.1');
+const FIXTURES = join(ROOT, 'packages', 'sdk', 'test', 'fixtures', '0.1.0');
+
+/** The committed 0.1.0 tarballs, after checking each against its recorded sha256. */
+function verifiedFixtures(): string[] {
+  const sums = readFileSync(join(FIXTURES, 'SHA256SUMS'), 'utf8').trim().split('\n');
+  return sums.map((line) => {
+    const [expected, file] = line.split(/\s+/) as [string, string];
+    const actual = createHash('sha256').update(readFileSync(join(FIXTURES, file))).digest('hex');
+    if (actual !== expected) throw new Error(`${file}: sha256 ${actual}, recorded ${expected}`);
+    console.log(`  ${file}  sha256 ${actual} (as recorded)`);
+    return join(FIXTURES, file);
+  });
+}
 const started = performance.now();
 const children: ChildProcess[] = [];
 
@@ -121,6 +138,15 @@ try {
   process.stdout.write(run(process.execPath, ['acceptance.mjs'], app, { PPN_STACK: JSON.stringify(facts) }));
   step('CJS: node acceptance.cjs');
   process.stdout.write(run(process.execPath, ['acceptance.cjs'], app, { PPN_STACK: JSON.stringify(facts) }));
+
+  step('0.1.0 compatibility: the released @ppn/sdk and @ppn/schema tarballs against every current migration');
+  const compat = join(work, 'compat-0.1');
+  mkdirSync(compat);
+  const fixtures = verifiedFixtures();
+  copyFileSync(join(COMPAT_FILES, 'acceptance.mjs'), join(compat, 'acceptance.mjs'));
+  writeFileSync(join(compat, 'package.json'), `${JSON.stringify({ name: 'ppn-compat-0-1', version: '0.0.0', private: true, type: 'module' }, null, 2)}\n`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...fixtures, `@supabase/supabase-js@${rootDevVersion('@supabase/supabase-js')}`, 'zod@^4.6.0', `ws@${rootDevVersion('ws')}`], compat);
+  process.stdout.write(run(process.execPath, ['acceptance.mjs'], compat, { PPN_STACK: JSON.stringify(facts) }));
   await stop(stack);
 
   step('TypeScript: tsc --noEmit (strict, skipLibCheck off)');
