@@ -7,6 +7,7 @@
  * - src/validators/index.generated.ts    their barrel
  * - src/aliases.generated.ts            SiteRow, MedicationInsert, ... type aliases
  * - src/constants.generated.ts          CHECK value lists and seeded reference names
+ * - src/constraints.generated.ts        constraint name -> table and columns (for error mapping)
  * - SCHEMA.md                           ER diagram, columns, checks, RLS policies, grants
  *
  * `pnpm gen:check` (`--check`) renders into a temporary directory instead, prints a diff
@@ -32,6 +33,7 @@ import {
   renderAliases,
   renderBarrel,
   renderConstants,
+  renderConstraints,
   renderTableModule,
   SEEDED_LISTS,
   TS_HEADER,
@@ -67,6 +69,7 @@ export async function render(dbUrl: string): Promise<Map<string, string>> {
       files.set('src/validators/index.generated.ts', renderBarrel(model));
       files.set('src/aliases.generated.ts', renderAliases(model));
       files.set('src/constants.generated.ts', renderConstants(model));
+      files.set('src/constraints.generated.ts', renderConstraints(model));
       files.set('SCHEMA.md', renderSchemaMd(model));
     } finally {
       client.release();

@@ -268,7 +268,8 @@ function entry(plan: ColumnPlan, variant: Variant): string {
 }
 
 const VARIANT_DOC: Record<Variant, (t: string) => string> = {
-  Row: (t) => `A row of \`public.${t}\` as the database returns it. Unknown keys are refused.`,
+  Row: (t) =>
+    `A row of \`public.${t}\` as the database returns it. Unknown keys are stripped, so rows keep parsing after a later additive migration adds a column.`,
   Insert: (t) =>
     `An insert payload for \`public.${t}\`: nullable and defaulted columns are optional; identity (always) and generated columns must be absent. Unknown keys are refused.`,
   Update: (t) =>
@@ -343,7 +344,7 @@ export function renderTableModule(table: Table, model: Model): string {
     lines.push('', `@see SCHEMA.md, section \`${table.name}\`.`);
     out.push(jsdoc(lines));
     const shape = `{\n${plans.map((p) => `  ${key(p.column.name)}: ${entry(p, variant)},`).join('\n')}\n}`;
-    out.push(call(`export const ${names[variant]} = ${PURE}`, 'pg.table', [shape, 'description', ...rowChecks.map((c) => c.name)]));
+    out.push(call(`export const ${names[variant]} = ${PURE}`, variant === 'Row' ? 'pg.row' : 'pg.table', [shape, 'description', ...rowChecks.map((c) => c.name)]));
     out.push('');
   }
   return out.join('\n');
@@ -391,4 +392,31 @@ export function renderConstants(model: Model): string {
 export function aliasNames(table: string): string[] {
   const e = entity(table);
   return [`${e}Row`, `${e}Insert`, `${e}Update`];
+}
+
+const CONSTRAINT_KINDS: Record<string, string> = { c: 'check', u: 'unique', p: 'unique', f: 'foreign key' };
+
+/**
+ * Constraint name -> table and columns, for every check, unique, primary key and foreign key
+ * constraint: PostgREST reports a violated constraint only by name inside its message, and
+ * the SDK turns it into an issue on the column.
+ */
+export function renderConstraints(model: Model): string {
+  const entries = model.tables
+    .flatMap((table) =>
+      table.constraints
+        .filter((c) => c.type in CONSTRAINT_KINDS && c.columns.length > 0)
+        .map((c) => ({ name: c.name, table: table.name, columns: c.columns, kind: CONSTRAINT_KINDS[c.type]! })),
+    )
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const out = [TS_HEADER];
+  out.push(
+    jsdoc([
+      'Every check, unique, primary key and foreign key constraint of the public tables: its name -> `[table, ...columns]`. Errors from the database name the constraint; this finds the column it guards.',
+    ]),
+  );
+  out.push('export const CONSTRAINT_COLUMNS: Readonly<Record<string, readonly [table: string, ...columns: string[]]>> = {');
+  for (const e of entries) out.push(`  ${key(e.name)}: [${[e.table, ...e.columns].map(str).join(', ')}], // ${e.kind}`);
+  out.push('};', '');
+  return out.join('\n');
 }

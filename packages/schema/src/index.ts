@@ -140,3 +140,6 @@ export type {
   ScaleType,
   SiteRole,
 } from './constants.generated.js';
+
+// Constraint name -> table and columns, for mapping database errors to fields (generated).
+export { CONSTRAINT_COLUMNS } from './constraints.generated.js';

@@ -265,6 +265,16 @@ export function table<T extends z.core.$ZodLooseShape>(shape: T, description: st
   return z.strictObject(shape).check(z.describe(description), ...checks);
 }
 
+/**
+ * A row as the database returns it: unknown keys are stripped, not refused, so an app still
+ * running this release's validators keeps reading rows after a later additive migration adds
+ * a column.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function row<T extends z.core.$ZodLooseShape>(shape: T, description: string, ...checks: AnyCheck[]) {
+  return z.object(shape).check(z.describe(description), ...checks);
+}
+
 /** Adds checks to a schema without a method call at the call site (for tree-shaking). */
 /* @__NO_SIDE_EFFECTS__ */
 export function refined<T extends Schema>(schema: T, ...checks: AnyCheck[]): T {

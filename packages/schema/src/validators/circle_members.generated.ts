@@ -35,14 +35,15 @@ const joinedAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * A row of `public.circle_members` as the database returns it. Unknown keys are refused.
+ * A row of `public.circle_members` as the database returns it. Unknown keys are stripped, so
+ * rows keep parsing after a later additive migration adds a column.
  *
  * Circle membership. Practitioners join with their own profile while the circle has room,
  * and may leave; memberships are never edited.
  *
  * @see SCHEMA.md, section `circle_members`.
  */
-export const circleMembersRow = /* @__PURE__ */ pg.table(
+export const circleMembersRow = /* @__PURE__ */ pg.row(
   {
     circle_id: circleIdColumn,
     profile_id: profileIdColumn,

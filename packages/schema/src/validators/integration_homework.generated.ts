@@ -135,7 +135,7 @@ const validDatesCheck = /* @__PURE__ */ pg.columnsCompare(
 
 /**
  * A row of `public.integration_homework` as the database returns it. Unknown keys are
- * refused.
+ * stripped, so rows keep parsing after a later additive migration adds a column.
  *
  * Integration homework assigned after a session. Site members read; clinicians and site
  * admins of the site write.
@@ -148,7 +148,7 @@ const validDatesCheck = /* @__PURE__ */ pg.columnsCompare(
  *
  * @see SCHEMA.md, section `integration_homework`.
  */
-export const integrationHomeworkRow = /* @__PURE__ */ pg.table(
+export const integrationHomeworkRow = /* @__PURE__ */ pg.row(
   {
     homework_id: homeworkIdColumn,
     protocol_id: /* @__PURE__ */ z.nullable(protocolIdColumn),

@@ -81,14 +81,15 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * A row of `public.integration_scores` as the database returns it. Unknown keys are refused.
+ * A row of `public.integration_scores` as the database returns it. Unknown keys are
+ * stripped, so rows keep parsing after a later additive migration adds a column.
  *
  * IES/EIS integration scores measured over time after a session. Site members read;
  * clinicians and site admins of the site write.
  *
  * @see SCHEMA.md, section `integration_scores`.
  */
-export const integrationScoresRow = /* @__PURE__ */ pg.table(
+export const integrationScoresRow = /* @__PURE__ */ pg.row(
   {
     score_id: scoreIdColumn,
     protocol_id: /* @__PURE__ */ z.nullable(protocolIdColumn),

@@ -81,14 +81,14 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 
 /**
  * A row of `public.log_clinical_records` as the database returns it. Unknown keys are
- * refused.
+ * stripped, so rows keep parsing after a later additive migration adds a column.
  *
  * A clinical record (protocol) at a site: the parent of session events, homework and
  * integration scores. Never deleted through the API.
  *
  * @see SCHEMA.md, section `log_clinical_records`.
  */
-export const logClinicalRecordsRow = /* @__PURE__ */ pg.table(
+export const logClinicalRecordsRow = /* @__PURE__ */ pg.row(
   {
     record_id: recordIdColumn,
     site_id: siteIdColumn,

@@ -147,7 +147,7 @@ const credentialsColumn = /* @__PURE__ */ pg.described(
 
 /**
  * A row of `public.practitioner_profiles` as the database returns it. Unknown keys are
- * refused.
+ * stripped, so rows keep parsing after a later additive migration adds a column.
  *
  * Searchable directory of practitioners for the Supervision Exchange. Network-wide: any
  * signed-in user reads; each user writes only their own profile.
@@ -164,7 +164,7 @@ const credentialsColumn = /* @__PURE__ */ pg.described(
  *
  * @see SCHEMA.md, section `practitioner_profiles`.
  */
-export const practitionerProfilesRow = /* @__PURE__ */ pg.table(
+export const practitionerProfilesRow = /* @__PURE__ */ pg.row(
   {
     profile_id: profileIdColumn,
     user_id: /* @__PURE__ */ z.nullable(userIdColumn),

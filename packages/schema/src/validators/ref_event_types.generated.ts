@@ -68,14 +68,15 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * A row of `public.ref_event_types` as the database returns it. Unknown keys are refused.
+ * A row of `public.ref_event_types` as the database returns it. Unknown keys are stripped,
+ * so rows keep parsing after a later additive migration adds a column.
  *
  * Kinds of session event (Distress, Breakthrough, ...) for the Session Logger. Read by any
  * signed-in user; maintained by network admins.
  *
  * @see SCHEMA.md, section `ref_event_types`.
  */
-export const refEventTypesRow = /* @__PURE__ */ pg.table(
+export const refEventTypesRow = /* @__PURE__ */ pg.row(
   {
     event_type_id: eventTypeIdColumn,
     event_name: eventNameColumn,

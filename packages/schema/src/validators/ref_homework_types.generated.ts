@@ -68,14 +68,15 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * A row of `public.ref_homework_types` as the database returns it. Unknown keys are refused.
+ * A row of `public.ref_homework_types` as the database returns it. Unknown keys are
+ * stripped, so rows keep parsing after a later additive migration adds a column.
  *
  * Kinds of integration homework (Journaling, Meditation, ...). Read by any signed-in user;
  * maintained by network admins.
  *
  * @see SCHEMA.md, section `ref_homework_types`.
  */
-export const refHomeworkTypesRow = /* @__PURE__ */ pg.table(
+export const refHomeworkTypesRow = /* @__PURE__ */ pg.row(
   {
     homework_type_id: homeworkTypeIdColumn,
     homework_name: homeworkNameColumn,

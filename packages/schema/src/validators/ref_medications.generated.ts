@@ -100,14 +100,15 @@ const updatedAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * A row of `public.ref_medications` as the database returns it. Unknown keys are refused.
+ * A row of `public.ref_medications` as the database returns it. Unknown keys are stripped,
+ * so rows keep parsing after a later additive migration adds a column.
  *
  * Medication reference list for the Protocol Builder concomitant-medications field. Read by
  * any signed-in user; maintained by network admins.
  *
  * @see SCHEMA.md, section `ref_medications`.
  */
-export const refMedicationsRow = /* @__PURE__ */ pg.table(
+export const refMedicationsRow = /* @__PURE__ */ pg.row(
   {
     medication_id: medicationIdColumn,
     medication_name: medicationNameColumn,

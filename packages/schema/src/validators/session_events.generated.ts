@@ -100,14 +100,15 @@ const clientEventIdColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * A row of `public.session_events` as the database returns it. Unknown keys are refused.
+ * A row of `public.session_events` as the database returns it. Unknown keys are stripped, so
+ * rows keep parsing after a later additive migration adds a column.
  *
  * Events logged during a 6-8 hour dosing session. Append-only: no updates or deletes through
  * the API.
  *
  * @see SCHEMA.md, section `session_events`.
  */
-export const sessionEventsRow = /* @__PURE__ */ pg.table(
+export const sessionEventsRow = /* @__PURE__ */ pg.row(
   {
     event_id: eventIdColumn,
     protocol_id: /* @__PURE__ */ z.nullable(protocolIdColumn),

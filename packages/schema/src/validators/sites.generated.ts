@@ -35,14 +35,15 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * A row of `public.sites` as the database returns it. Unknown keys are refused.
+ * A row of `public.sites` as the database returns it. Unknown keys are stripped, so rows
+ * keep parsing after a later additive migration adds a column.
  *
  * A clinic (site) in the PPN network. Clinical data is isolated per site. Written by the
  * service role only.
  *
  * @see SCHEMA.md, section `sites`.
  */
-export const sitesRow = /* @__PURE__ */ pg.table(
+export const sitesRow = /* @__PURE__ */ pg.row(
   {
     site_id: siteIdColumn,
     site_name: siteNameColumn,

@@ -62,7 +62,7 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 
 /**
  * A row of `public.supervision_circles` as the database returns it. Unknown keys are
- * refused.
+ * stripped, so rows keep parsing after a later additive migration adds a column.
  *
  * Small peer-supervision groups. Any signed-in user reads; network admins create and manage
  * them.
@@ -72,7 +72,7 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
  *
  * @see SCHEMA.md, section `supervision_circles`.
  */
-export const supervisionCirclesRow = /* @__PURE__ */ pg.table(
+export const supervisionCirclesRow = /* @__PURE__ */ pg.row(
   {
     circle_id: circleIdColumn,
     circle_name: circleNameColumn,

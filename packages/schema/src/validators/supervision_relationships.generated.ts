@@ -95,7 +95,7 @@ const noSelfSupervisionCheck = /* @__PURE__ */ pg.columnsCompare(
 
 /**
  * A row of `public.supervision_relationships` as the database returns it. Unknown keys are
- * refused.
+ * stripped, so rows keep parsing after a later additive migration adds a column.
  *
  * Supervision dyads. The supervisee requests (pending); the supervisor accepts (active) or
  * declines (cancelled); either ends it (completed). Visible to its two participants; never
@@ -106,7 +106,7 @@ const noSelfSupervisionCheck = /* @__PURE__ */ pg.columnsCompare(
  *
  * @see SCHEMA.md, section `supervision_relationships`.
  */
-export const supervisionRelationshipsRow = /* @__PURE__ */ pg.table(
+export const supervisionRelationshipsRow = /* @__PURE__ */ pg.row(
   {
     relationship_id: relationshipIdColumn,
     supervisor_id: /* @__PURE__ */ z.nullable(supervisorIdColumn),

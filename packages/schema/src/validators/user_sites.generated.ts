@@ -52,14 +52,15 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * A row of `public.user_sites` as the database returns it. Unknown keys are refused.
+ * A row of `public.user_sites` as the database returns it. Unknown keys are stripped, so
+ * rows keep parsing after a later additive migration adds a column.
  *
  * Site membership: which users belong to which site, and in which role. Written by the
  * service role only; users read their own rows, site admins read their site's rows.
  *
  * @see SCHEMA.md, section `user_sites`.
  */
-export const userSitesRow = /* @__PURE__ */ pg.table(
+export const userSitesRow = /* @__PURE__ */ pg.row(
   {
     user_id: userIdColumn,
     site_id: siteIdColumn,
