@@ -7,6 +7,7 @@
  * - src/validators/index.generated.ts    their barrel
  * - src/aliases.generated.ts            SiteRow, MedicationInsert, ... type aliases
  * - src/constants.generated.ts          CHECK value lists and seeded reference names
+ * - src/columns.generated.ts            each table's columns as a select list
  * - src/constraints.generated.ts        constraint name -> table and columns (for error mapping)
  * - SCHEMA.md                           ER diagram, columns, checks, RLS policies, grants
  *
@@ -34,6 +35,7 @@ import {
   renderBarrel,
   renderConstants,
   renderConstraints,
+  renderColumns,
   renderTableModule,
   SEEDED_LISTS,
   TS_HEADER,
@@ -70,6 +72,7 @@ export async function render(dbUrl: string): Promise<Map<string, string>> {
       files.set('src/aliases.generated.ts', renderAliases(model));
       files.set('src/constants.generated.ts', renderConstants(model));
       files.set('src/constraints.generated.ts', renderConstraints(model));
+      files.set('src/columns.generated.ts', renderColumns(model));
       files.set('SCHEMA.md', renderSchemaMd(model));
     } finally {
       client.release();

@@ -420,3 +420,17 @@ export function renderConstraints(model: Model): string {
   out.push('};', '');
   return out.join('\n');
 }
+
+/**
+ * `<TABLE>_COLUMNS`: each table's columns as a PostgREST select list, so a client selects the
+ * columns its release documents and a later additive migration changes nothing it reads.
+ */
+export function renderColumns(model: Model): string {
+  const out = [TS_HEADER];
+  for (const table of model.tables) {
+    out.push(jsdoc([`The columns of \`public.${table.name}\` in this release, as a select list.`]));
+    out.push(`export const ${upperSnake(table.name, 'COLUMNS')} = ${str(table.columns.map((c) => c.name).join(','))};`);
+    out.push('');
+  }
+  return out.join('\n');
+}
