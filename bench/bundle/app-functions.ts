@@ -1,14 +1,14 @@
-// The same app through the SDK's plain functions (tree-shakable): a reference figure for
-// what createPpnClient's all-domains object costs.
+// The same app through per-domain imports (tree-shakable): only the medications and
+// session events domains are bundled.
 import { createClient } from '@supabase/supabase-js';
-import { createContext, listMedications, logSessionEvent } from '@ppn/sdk';
+import { createContext, medications, sessionEvents } from '@ppn/sdk';
 
 const supabase = createClient('https://example.supabase.co', 'anon-key');
 const ctx = createContext(supabase as never);
 
 export async function main(): Promise<void> {
-  const { data: medications } = await listMedications(ctx, { drugClass: 'SSRI' });
-  console.log(medications?.length);
-  const { error } = await logSessionEvent(ctx, { protocolId: 1, eventType: 'Distress', intensity: 6 });
+  const { data: meds } = await medications(ctx).list({ drug_class: 'SSRI' });
+  console.log(meds?.length);
+  const { error } = await sessionEvents(ctx).log({ protocol_id: 1, event_type: 'Distress', intensity_level: 6 });
   if (error) console.error(error.code);
 }

@@ -8,8 +8,8 @@ const supabase = createClient('https://example.supabase.co', 'anon-key');
 const ppn = createPpnClient(supabase as never);
 
 export async function main(): Promise<void> {
-  const { data: medications } = await ppn.medications.list({ drugClass: 'SSRI' });
+  const { data: medications } = await ppn.medications.list({ drug_class: 'SSRI' });
   console.log(medications?.length);
-  const { error } = await ppn.sessionEvents.log({ protocolId: 1, eventType: 'Distress', intensity: 6 });
+  const { error } = await ppn.sessionEvents.log({ protocol_id: 1, event_type: 'Distress', intensity_level: 6 });
   if (error) console.error(error.code);
 }

@@ -11,35 +11,35 @@ export function id() {
   return z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER));
 }
 
-/** An ISO 8601 timestamp with an offset, or a valid `Date` (sent as ISO, UTC). */
+/** An ISO 8601 timestamp with an offset (a `Date` was turned into one by `params`). */
 /* @__NO_SIDE_EFFECTS__ */
 export function instant() {
-  return z.union([
-    z.iso.datetime({ offset: true }),
-    z.pipe(
-      z.date(),
-      z.transform((d: Date) => d.toISOString()),
-    ),
-  ]);
+  return z.iso.datetime({ offset: true });
 }
 
-/** A calendar date `YYYY-MM-DD` (the caller's local date, as Postgres `date`). */
+/** A calendar date `YYYY-MM-DD` (a `Date` was turned into its local date by `params`). */
 /* @__NO_SIDE_EFFECTS__ */
 export function calendarDate() {
   return z.iso.date();
 }
 
-/** `limit` and `offset` of a page; `limit` at most the server's row cap. */
+/** A reference type's name (`event_type`, `homework_type`). */
 /* @__NO_SIDE_EFFECTS__ */
-export function page(maxLimit = 1000) {
-  return {
-    limit: z.optional(z.int().check(z.positive(), z.lte(maxLimit))),
-    offset: z.optional(z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER))),
-  };
+export function typeName() {
+  return z.string().check(z.minLength(1), z.maxLength(200));
 }
 
-/** The caller's local date as `YYYY-MM-DD` (not UTC: "today" is where the clinician is). */
-export function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** `includeInactive` of the reference lists. */
+/* @__NO_SIDE_EFFECTS__ */
+export function inactiveOption() {
+  return z.strictObject({ includeInactive: z.optional(z.boolean()) });
+}
+
+/** `limit` (1 to 1000) and `cursor` of a paged list. */
+/* @__NO_SIDE_EFFECTS__ */
+export function pageParams() {
+  return {
+    limit: z.optional(z.int().check(z.positive(), z.lte(1000))),
+    cursor: z.optional(z.string()),
+  };
 }

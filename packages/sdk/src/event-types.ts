@@ -1,23 +1,22 @@
-import * as z from 'zod/mini';
-import type { Tables } from '@ppn/schema';
-import type { PpnContext } from './context.js';
-import { readAll } from './paginate.js';
-import { fail, type PpnResult } from './result.js';
-import { parse } from './validate.js';
+import { REF_EVENT_TYPES_COLUMNS, type Tables } from '@ppn/schema';
+import { inactiveOption } from './args.js';
+import type { PpnContext, RequestOptions } from './context.js';
+import { bind, type BoundDomain } from './domain.js';
+import { readAll } from './page.js';
+import { fail, type PpnResult, type ResultMode } from './result.js';
+import { params, parse, read } from './validate.js';
 
 export type EventType = Tables<'ref_event_types'>;
 
-export interface ListEventTypesOptions {
+export interface ListEventTypesParams {
   /** Include retired types (`is_active = false`), e.g. to label old timelines. */
-  includeInactive?: boolean;
+  includeInactive?: boolean | undefined;
 }
-
-const listOptions = z.optional(z.strictObject({ includeInactive: z.optional(z.boolean()) }));
 
 /**
  * The session event types for the Session Logger's buttons, in id order (the seeded order):
- * active ones only unless `includeInactive`. Each has the name `sessionEvents.log` accepts,
- * a color and an icon.
+ * active ones only unless `includeInactive`. Each has the name `sessionEvents.log` accepts
+ * as `event_type`, a color and an icon.
  *
  * @example
  * ```ts
@@ -25,13 +24,22 @@ const listOptions = z.optional(z.strictObject({ includeInactive: z.optional(z.bo
  * types?.forEach((t) => addButton(t.event_name, t.color_code, t.icon_name));
  * ```
  */
-export async function listEventTypes(ctx: PpnContext, options: ListEventTypesOptions = {}): Promise<PpnResult<EventType[]>> {
-  const parsed = parse(listOptions, options);
-  if (!parsed.ok) return fail(parsed.error);
-  const includeInactive = parsed.value?.includeInactive ?? false;
-  return readAll((from, to) => {
-    let query = ctx.supabase.from('ref_event_types').select('*');
-    if (!includeInactive) query = query.eq('is_active', true);
-    return query.order('event_type_id').range(from, to);
-  });
+async function list(ctx: PpnContext, input?: ListEventTypesParams, options?: RequestOptions): Promise<PpnResult<EventType[]>> {
+  const parsed = read(inactiveOption(), input, true);
+  if (parsed.error) return parsed;
+  return readAll<EventType>(
+    { name: 'event types', keys: [{ column: 'event_type_id' }] },
+    (count) => {
+      const query = ctx.supabase.from('ref_event_types').select(REF_EVENT_TYPES_COLUMNS, count);
+      return (parsed.data.includeInactive ? query : query.eq('is_active', true)) as never;
+    },
+    options,
+  );
+}
+
+const calls = { list };
+
+/** The event types domain bound to a context: `eventTypes(ctx).list()` is `ppn.eventTypes.list()`. */
+export function eventTypes<M extends ResultMode>(ctx: PpnContext<M>): BoundDomain<M, typeof calls> {
+  return bind(ctx, calls);
 }

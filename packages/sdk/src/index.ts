@@ -1,87 +1,81 @@
 /**
  * @ppn/sdk: the PPN domain calls over your `SupabaseClient<Database>`.
  *
- * Use `createPpnClient(supabase)` for `ppn.medications.list()` and friends, or import the
- * plain functions (each takes a `PpnContext` from `createContext(supabase)` first) so a
- * bundler keeps only what you call.
+ * `createPpnClient(supabase)` gives `ppn.medications.list()` and every other call. Each
+ * domain is also a function of its own (`medications(createContext(supabase))`) with the
+ * same calls, so a bundler keeps only the domains you import.
  *
  * @module
  */
 
-// Client, context, results and errors.
-export { createPpnClient, type PpnClient, type PpnClientOptions } from './client.js';
-export { createContext, type PpnContext, type PpnSupabaseClient } from './context.js';
-export { PpnError, type PpnErrorCode, type PpnIssue } from './errors.js';
-export type { PpnResult, PpnSuccess } from './result.js';
+// Client, context, results, errors, pages.
+export { createPpnClient, type PpnClient } from './client.js';
+export { createContext, type PpnClientOptions, type PpnContext, type PpnSupabaseClient, type RequestOptions } from './context.js';
+export { isRetryable, PpnError, type PpnErrorCode, type PpnIssue, type PpnIssueCode } from './errors.js';
+export { allRows, type Page } from './page.js';
+export type { Outcome, PpnResult, PpnSuccess, ResultMode } from './result.js';
+export type { DateInput } from './types.js';
 
 // Protocols (clinical records).
-export { listProtocols, type ListProtocolsOptions, type Protocol, type ProtocolPage } from './protocols.js';
+export { protocols, type ListProtocolsParams, type Protocol } from './protocols.js';
 
 // Medications.
 export {
-  checkContraindications,
-  getMedication,
-  listDrugClasses,
-  listMedications,
+  medications,
+  type CheckContraindicationsParams,
+  type DrugClass,
   type FlaggedMedication,
-  type ListMedicationsOptions,
+  type ListMedicationsParams,
   type Medication,
 } from './medications.js';
 
 // Event types and session events.
-export { listEventTypes, type EventType, type ListEventTypesOptions } from './event-types.js';
+export { eventTypes, type EventType, type ListEventTypesParams } from './event-types.js';
 export {
-  logSessionEvent,
-  logSessionEvents,
-  sessionTimeline,
-  type LogSessionEventInput,
+  sessionEvents,
+  type LogManySessionEventsParams,
+  type LogSessionEventParams,
   type SessionEvent,
   type TimelineEvent,
-  type TimelineOptions,
+  type TimelineParams,
 } from './session-events.js';
 
 // Supervision Exchange.
+export { supervision, type SupervisionDomain } from './supervision.js';
 export {
-  createCircle,
-  endSupervision,
-  getMyProfile,
-  joinCircle,
-  leaveCircle,
-  listCircleMembers,
-  listCircles,
-  listRelationships,
-  requestSupervision,
-  respondToRequest,
-  searchSupervisors,
-  upsertMyProfile,
-  type CircleMember,
-  type CircleMemberWithProfile,
-  type CircleWithCount,
-  type CreateCircleInput,
   type PractitionerProfile,
-  type ProfileInput,
+  type SearchSupervisorsParams,
+  type SupervisorSearchResult,
+  type UpsertProfileParams,
+} from './supervision-profiles.js';
+export {
+  type ListRelationshipsParams,
   type RelationshipParticipant,
   type RelationshipWithProfiles,
-  type SearchSupervisorsOptions,
-  type SupervisionCircle,
-  type SupervisionDecision,
+  type RequestSupervisionParams,
   type SupervisionRelationship,
-  type SupervisorSearchResult,
-} from './supervision.js';
+} from './supervision-relationships.js';
+export {
+  type CircleMember,
+  type CircleMemberWithProfile,
+  type CircleParams,
+  type CircleWithCount,
+  type CreateCircleParams,
+  type ListCircleMembersParams,
+  type ListCirclesParams,
+  type SupervisionCircle,
+} from './supervision-circles.js';
 
 // Integration Hub.
 export {
-  assignHomework,
-  completeHomework,
-  listHomework,
-  listHomeworkTypes,
-  type AssignHomeworkInput,
-  type CompleteHomeworkInput,
+  homework,
+  type AssignHomeworkParams,
+  type CompleteHomeworkParams,
   type Homework,
   type HomeworkListItem,
   type HomeworkStatus,
   type HomeworkType,
-  type ListHomeworkOptions,
-  type ListHomeworkTypesOptions,
+  type ListHomeworkParams,
+  type ListHomeworkTypesParams,
 } from './homework.js';
-export { recordScore, scoreTrend, type IntegrationScore, type RecordScoreInput, type ScaleType } from './integration-scores.js';
+export { integrationScores, type IntegrationScore, type RecordScoreParams, type ScaleType, type ScoreTrendParams } from './integration-scores.js';

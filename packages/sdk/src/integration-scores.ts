@@ -1,42 +1,27 @@
 import * as z from 'zod/mini';
-import { integrationScoreInsert, SCALE_TYPES, type ScaleType, type Tables } from '@ppn/schema';
-import { id, instant } from './args.js';
-import type { PpnContext } from './context.js';
-import { readAll } from './paginate.js';
-import { fail, type PpnResult } from './result.js';
-import { settle } from './settle.js';
-import { parse } from './validate.js';
+import { INTEGRATION_SCORES_COLUMNS, SCALE_TYPES, integrationScoreInsert, type ScaleType, type Tables, type TablesInsert } from '@ppn/schema';
+import { id } from './args.js';
+import type { PpnContext, RequestOptions } from './context.js';
+import { bind, type BoundDomain } from './domain.js';
+import { readAll } from './page.js';
+import { settleOne } from './request.js';
+import { fail, type PpnResult, type ResultMode } from './result.js';
+import type { DateInput, Loose } from './types.js';
+import { check, keys, params, read } from './validate.js';
 
 export type IntegrationScore = Tables<'integration_scores'>;
 export type { ScaleType };
 
-export interface RecordScoreInput {
-  protocolId: number;
-  /** `'IES'` or `'EIS'`. */
-  scale: ScaleType;
-  /** 0 to 100, at most two decimals. */
-  value: number;
-  /** When it was measured: ISO 8601 with an offset, or a Date. */
-  measuredAt: string | Date;
-  /** Whole days since the dosing session; not negative. */
-  daysPostDose?: number | null;
+/** A score to record: `score_value` 0 to 100 with at most two decimals; `days_post_dose` not negative. */
+export type RecordScoreParams = { protocol_id: number; measured_at: DateInput } & Pick<TablesInsert<'integration_scores'>, 'scale_type' | 'score_value'> &
+  Loose<Pick<TablesInsert<'integration_scores'>, 'days_post_dose'>>;
+
+export interface ScoreTrendParams {
+  protocol_id: number;
+  scale_type: ScaleType;
 }
 
-const recordInput = z.strictObject({
-  protocolId: id(),
-  scale: z.enum(SCALE_TYPES),
-  value: z.number(),
-  measuredAt: instant(),
-  daysPostDose: z.optional(z.nullable(z.number())),
-});
-
-const RENAME = {
-  protocol_id: 'protocolId',
-  scale_type: 'scale',
-  score_value: 'value',
-  measured_at: 'measuredAt',
-  days_post_dose: 'daysPostDose',
-};
+const recordKeys = keys(['protocol_id', 'scale_type', 'score_value', 'measured_at', 'days_post_dose'], { protocol_id: id() });
 
 /**
  * Records an integration score (IES or EIS, 0 to 100) on a protocol. Only clinicians and
@@ -44,28 +29,21 @@ const RENAME = {
  *
  * @example
  * ```ts
- * const { data, error } = await ppn.integrationScores.record({ protocolId: 1, scale: 'IES', value: 31.5, measuredAt: new Date(), daysPostDose: 14 });
- * if (error?.code === 'validation') error.issues.forEach((i) => markField(i.path));
+ * const { data, error } = await ppn.integrationScores.record({ protocol_id: 1, scale_type: 'IES', score_value: 31.5, measured_at: new Date(), days_post_dose: 14 });
+ * if (error?.code === 'validation') error.issues.forEach((i) => markField(i.path, i.message));
  * ```
  */
-export async function recordScore(ctx: PpnContext, input: RecordScoreInput): Promise<PpnResult<IntegrationScore>> {
-  const parsed = parse(recordInput, input);
-  if (!parsed.ok) return fail(parsed.error);
-  const args = parsed.value;
-  const row = {
-    protocol_id: args.protocolId,
-    scale_type: args.scale,
-    score_value: args.value,
-    measured_at: args.measuredAt,
-    days_post_dose: args.daysPostDose ?? null,
-  };
-  // 0..100, two decimals, days_post_dose >= 0: the rules of @ppn/schema.
-  const checked = parse(integrationScoreInsert, row, RENAME);
-  if (!checked.ok) return fail(checked.error);
-  return settle(await ctx.supabase.from('integration_scores').insert(row).select('*').single());
+async function record(ctx: PpnContext, input: RecordScoreParams, options?: RequestOptions): Promise<PpnResult<IntegrationScore>> {
+  const given = params(input, false);
+  if (given.error) return given;
+  // 0..100, two decimals, days_post_dose >= 0, the scale list: the rules of @ppn/schema;
+  // protocol_id, nullable in the table, is required here.
+  const row = check<TablesInsert<'integration_scores'>>(given.data, recordKeys, given.data, integrationScoreInsert);
+  if (row.error) return row;
+  return settleOne(ctx.supabase.from('integration_scores').insert(row.data).select(INTEGRATION_SCORES_COLUMNS), options, 'The new score');
 }
 
-const scale = z.enum(SCALE_TYPES);
+const trendParams = z.strictObject({ protocol_id: id(), scale_type: z.enum(SCALE_TYPES) });
 
 /**
  * A protocol's scores on one scale in the order they were measured, for a trend chart.
@@ -73,23 +51,28 @@ const scale = z.enum(SCALE_TYPES);
  *
  * @example
  * ```ts
- * const { data: ies } = await ppn.integrationScores.trend(1, 'IES');
+ * const { data: ies } = await ppn.integrationScores.trend({ protocol_id: 1, scale_type: 'IES' });
  * chart(ies?.map((s) => [s.measured_at, s.score_value]));
  * ```
  */
-export async function scoreTrend(ctx: PpnContext, protocolId: number, scaleType: ScaleType): Promise<PpnResult<IntegrationScore[]>> {
-  const pid = parse(id(), protocolId, {}, ['protocolId']);
-  if (!pid.ok) return fail(pid.error);
-  const parsed = parse(scale, scaleType, {}, ['scale']);
-  if (!parsed.ok) return fail(parsed.error);
-  return readAll((from, to) =>
-    ctx.supabase
-      .from('integration_scores')
-      .select('*')
-      .eq('protocol_id', pid.value)
-      .eq('scale_type', parsed.value)
-      .order('measured_at')
-      .order('score_id')
-      .range(from, to),
+async function trend(ctx: PpnContext, input: ScoreTrendParams, options?: RequestOptions): Promise<PpnResult<IntegrationScore[]>> {
+  const parsed = read(trendParams, input, false);
+  if (parsed.error) return parsed;
+  return readAll<IntegrationScore>(
+    { name: 'score trend', keys: [{ column: 'measured_at' }, { column: 'score_id' }] },
+    (count) =>
+      ctx.supabase
+        .from('integration_scores')
+        .select(INTEGRATION_SCORES_COLUMNS, count)
+        .eq('protocol_id', parsed.data.protocol_id)
+        .eq('scale_type', parsed.data.scale_type) as never,
+    options,
   );
+}
+
+const calls = { record, trend };
+
+/** The integration scores domain bound to a context: `integrationScores(ctx).record(...)` is `ppn.integrationScores.record(...)`. */
+export function integrationScores<M extends ResultMode>(ctx: PpnContext<M>): BoundDomain<M, typeof calls> {
+  return bind(ctx, calls);
 }

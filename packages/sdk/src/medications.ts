@@ -1,34 +1,42 @@
 import * as z from 'zod/mini';
-import type { Tables } from '@ppn/schema';
+import { REF_MEDICATIONS_COLUMNS, type Tables } from '@ppn/schema';
 import { id } from './args.js';
-import type { PpnContext } from './context.js';
-import { notFound, toPpnError } from './errors.js';
-import { readAll } from './paginate.js';
-import { fail, ok, type PpnResult } from './result.js';
-import { settle } from './settle.js';
-import { parse } from './validate.js';
+import type { PpnContext, RequestOptions } from './context.js';
+import { bind, type BoundDomain } from './domain.js';
+import { readAll, type ListSpec } from './page.js';
+import { settle, settleOne } from './request.js';
+import { fail, ok, type PpnResult, type ResultMode } from './result.js';
+import { params, parse, read } from './validate.js';
 
 export type Medication = Tables<'ref_medications'>;
+
+/** A drug class, e.g. `'SSRI'`. */
+export type DrugClass = string;
 
 /** A medication the reference data flags, with the work order's note. */
 export type FlaggedMedication = Pick<Medication, 'medication_id' | 'medication_name' | 'drug_class' | 'contraindication_notes'>;
 
-export interface ListMedicationsOptions {
+export interface ListMedicationsParams {
   /** Only this class, e.g. `'SSRI'` (see `medications.classes()`). */
-  drugClass?: string;
+  drug_class?: string | undefined;
   /** Case-insensitive substring of the name, e.g. `'zol'` finds Sertraline (Zoloft). */
-  search?: string;
+  search?: string | undefined;
   /** Include retired medications (`is_active = false`). */
-  includeInactive?: boolean;
+  includeInactive?: boolean | undefined;
 }
 
-const listOptions = z.optional(
-  z.strictObject({
-    drugClass: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-    search: z.optional(z.string().check(z.maxLength(200))),
-    includeInactive: z.optional(z.boolean()),
-  }),
-);
+export interface CheckContraindicationsParams {
+  /** The medications to check, at most 1000. */
+  medicationIds: number[];
+}
+
+const listParams = z.strictObject({
+  drug_class: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  search: z.optional(z.string().check(z.maxLength(200))),
+  includeInactive: z.optional(z.boolean()),
+});
+
+const BY_NAME: ListSpec = { name: 'medications', keys: [{ column: 'medication_name' }, { column: 'medication_id' }] };
 
 /** `%`, `_` and `\` are wildcards in ILIKE: a search for "50%" means the characters. */
 function likeLiteral(text: string): string {
@@ -44,25 +52,29 @@ function likeLiteral(text: string): string {
  *
  * @example
  * ```ts
- * const { data, error } = await ppn.medications.list({ drugClass: 'Benzodiazepine' });
+ * const { data, error } = await ppn.medications.list({ drug_class: 'Benzodiazepine' });
  * data?.forEach((m) => console.log(m.medication_name, m.has_contraindication));
  * ```
  */
-export async function listMedications(ctx: PpnContext, options: ListMedicationsOptions = {}): Promise<PpnResult<Medication[]>> {
-  const parsed = parse(listOptions, options);
-  if (!parsed.ok) return fail(parsed.error);
-  const { drugClass, search, includeInactive } = parsed.value ?? {};
-  return readAll((from, to) => {
-    let query = ctx.supabase.from('ref_medications').select('*');
-    if (!includeInactive) query = query.eq('is_active', true);
-    if (drugClass) query = query.eq('drug_class', drugClass);
-    if (search) query = query.ilike('medication_name', `%${likeLiteral(search)}%`);
-    return query.order('medication_name').order('medication_id').range(from, to);
-  });
+async function list(ctx: PpnContext, input?: ListMedicationsParams, options?: RequestOptions): Promise<PpnResult<Medication[]>> {
+  const parsed = read(listParams, input, true);
+  if (parsed.error) return parsed;
+  const { drug_class, search, includeInactive } = parsed.data;
+  return readAll<Medication>(
+    BY_NAME,
+    (count) => {
+      let query = ctx.supabase.from('ref_medications').select(REF_MEDICATIONS_COLUMNS, count);
+      if (!includeInactive) query = query.eq('is_active', true);
+      if (drug_class) query = query.eq('drug_class', drug_class);
+      if (search) query = query.ilike('medication_name', `%${likeLiteral(search)}%`);
+      return query as never;
+    },
+    options,
+  );
 }
 
 /**
- * Reads one medication by id.
+ * Reads one medication by id; `not_found` when there is none.
  *
  * @example
  * ```ts
@@ -70,12 +82,10 @@ export async function listMedications(ctx: PpnContext, options: ListMedicationsO
  * if (error?.code === 'not_found') return;
  * ```
  */
-export async function getMedication(ctx: PpnContext, medicationId: number): Promise<PpnResult<Medication>> {
-  const parsed = parse(id(), medicationId, {}, ['medicationId']);
-  if (!parsed.ok) return fail(parsed.error);
-  const { data, error, status } = await ctx.supabase.from('ref_medications').select('*').eq('medication_id', parsed.value).maybeSingle();
-  if (error) return fail(toPpnError(error, status));
-  return data ? ok(data) : fail(notFound(`Medication ${parsed.value}`));
+async function get(ctx: PpnContext, medicationId: number, options?: RequestOptions): Promise<PpnResult<Medication>> {
+  const parsed = parse(id(), medicationId, ['medication_id']);
+  if (parsed.error) return parsed;
+  return settleOne(ctx.supabase.from('ref_medications').select(REF_MEDICATIONS_COLUMNS).eq('medication_id', parsed.data), options, `Medication ${parsed.data}`);
 }
 
 /**
@@ -86,15 +96,18 @@ export async function getMedication(ctx: PpnContext, medicationId: number): Prom
  * const { data: classes } = await ppn.medications.classes(); // ['Antipsychotic', 'Benzodiazepine', ...]
  * ```
  */
-export async function listDrugClasses(ctx: PpnContext): Promise<PpnResult<string[]>> {
-  const rows = await readAll((from, to) =>
-    ctx.supabase.from('ref_medications').select('drug_class').eq('is_active', true).not('drug_class', 'is', null).order('drug_class').range(from, to),
+async function classes(ctx: PpnContext, input?: Record<string, never>, options?: RequestOptions): Promise<PpnResult<DrugClass[]>> {
+  const parsed = read(z.strictObject({}), input, true);
+  if (parsed.error) return parsed;
+  const rows = await readAll<{ drug_class: string }>(
+    { name: 'drug classes', keys: [{ column: 'drug_class' }, { column: 'medication_id' }] },
+    (count) => ctx.supabase.from('ref_medications').select('drug_class,medication_id', count).eq('is_active', true).not('drug_class', 'is', null) as never,
+    options,
   );
-  if (rows.error) return rows;
-  return ok([...new Set(rows.data.map((r) => r.drug_class as string))]);
+  return rows.error ? rows : ok([...new Set(rows.data.map((r) => r.drug_class))]);
 }
 
-const medicationIds = z.array(id()).check(z.maxLength(1000));
+const checkParams = z.strictObject({ medicationIds: z.array(id()).check(z.maxLength(1000)) });
 
 /**
  * Of the given medications, those the reference data flags, with their notes. An empty list
@@ -105,19 +118,29 @@ const medicationIds = z.array(id()).check(z.maxLength(1000));
  *
  * @example
  * ```ts
- * const { data: flagged } = await ppn.medications.checkContraindications([8, 12]);
+ * const { data: flagged } = await ppn.medications.checkContraindications({ medicationIds: [8, 12] });
  * for (const m of flagged ?? []) warn(`${m.medication_name}: ${m.contraindication_notes}`);
  * ```
  */
-export async function checkContraindications(ctx: PpnContext, medicationIdList: number[]): Promise<PpnResult<FlaggedMedication[]>> {
-  const parsed = parse(medicationIds, medicationIdList, {}, ['medicationIds']);
-  if (!parsed.ok) return fail(parsed.error);
-  const ids = [...new Set(parsed.value)];
+async function checkContraindications(ctx: PpnContext, input: CheckContraindicationsParams, options?: RequestOptions): Promise<PpnResult<FlaggedMedication[]>> {
+  const parsed = read(checkParams, input, false);
+  if (parsed.error) return parsed;
+  const ids = [...new Set(parsed.data.medicationIds)];
   if (ids.length === 0) return ok([]);
-  return settle(await ctx.supabase
-    .from('ref_medications')
-    .select('medication_id, medication_name, drug_class, contraindication_notes')
-    .in('medication_id', ids)
-    .eq('has_contraindication', true)
-    .order('medication_name'));
+  return settle(
+    ctx.supabase
+      .from('ref_medications')
+      .select('medication_id,medication_name,drug_class,contraindication_notes')
+      .in('medication_id', ids)
+      .eq('has_contraindication', true)
+      .order('medication_name'),
+    options,
+  );
+}
+
+const calls = { list, get, classes, checkContraindications };
+
+/** The medications domain bound to a context: `medications(ctx).list()` is `ppn.medications.list()`. */
+export function medications<M extends ResultMode>(ctx: PpnContext<M>): BoundDomain<M, typeof calls> {
+  return bind(ctx, calls);
 }

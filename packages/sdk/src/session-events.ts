@@ -1,96 +1,94 @@
 import * as z from 'zod/mini';
-import { sessionEventInsert, type Tables } from '@ppn/schema';
-import { id, instant } from './args.js';
-import type { PpnContext } from './context.js';
-import { toPpnError } from './errors.js';
-import { readAll } from './paginate.js';
-import { resolveTypeId } from './reference-cache.js';
-import { fail, ok, type PpnResult } from './result.js';
-import { parse } from './validate.js';
+import { SESSION_EVENTS_COLUMNS, sessionEventInsert, type EventTypeName, type Tables, type TablesInsert } from '@ppn/schema';
+import { id, instant, pageParams, typeName } from './args.js';
+import type { PpnContext, RequestOptions } from './context.js';
+import { bind, type BoundDomain } from './domain.js';
+import { PpnError, validationError, type PpnIssue } from './errors.js';
+import { readPage, type Page } from './page.js';
+import { resolveNames } from './refs.js';
+import { send } from './request.js';
+import { fail, ok, type PpnResult, type ResultMode } from './result.js';
+import type { DateInput, Loose, OneOf } from './types.js';
+import { check, keys, oneOf, params, read } from './validate.js';
 
 export type SessionEvent = Tables<'session_events'>;
-type EventType = Tables<'ref_event_types'>;
+type EventTypeRow = Tables<'ref_event_types'>;
 
-/** One event to log. `eventType` is an id or a name such as `'Distress'`. */
-export interface LogSessionEventInput {
-  protocolId: number;
-  eventType: number | string;
-  /** When it happened: ISO 8601 with an offset, or a Date. Default: the device's clock at the call. */
-  occurredAt?: string | Date;
-  /** 1 to 10. */
-  intensity?: number | null;
-  notes?: string | null;
-  /**
-   * Idempotency key (a uuid). Generated when absent and returned in the result: send the
-   * same key again to retry safely; the event is never stored twice.
-   */
-  clientEventId?: string;
+/**
+ * One event to log: the columns of `session_events`, with the event type given by id
+ * (`event_type_id`) or by name (`event_type`), exactly one of them.
+ */
+export type LogSessionEventParams = { protocol_id: number } & Loose<Pick<TablesInsert<'session_events'>, 'intensity_level' | 'notes' | 'client_event_id'>> & {
+    /** When it happened. Default: the device's clock at the call. */
+    event_timestamp?: DateInput | undefined;
+  } & OneOf<{ event_type_id: number }, { event_type: EventTypeName }>;
+
+export interface LogManySessionEventsParams {
+  /** 1 to 100,000 events, each as `log` takes it. */
+  events: LogSessionEventParams[];
 }
 
 /** A timeline entry: the event with its type's name, color and icon. */
-export interface TimelineEvent extends SessionEvent {
-  event_type: Pick<EventType, 'event_type_id' | 'event_name' | 'color_code' | 'icon_name'> | null;
-}
-
-export interface TimelineOptions {
-  /** Only events at or after this instant. */
-  from?: string | Date;
-  /** Only events at or before this instant. */
-  to?: string | Date;
-  /** Only these types (ids or names). */
-  eventTypes?: Array<number | string>;
-}
-
-const typeRef = z.union([id(), z.string().check(z.minLength(1), z.maxLength(200))]);
-
-const logInput = z.strictObject({
-  protocolId: id(),
-  eventType: typeRef,
-  occurredAt: z.optional(instant()),
-  intensity: z.optional(z.nullable(z.number())),
-  notes: z.optional(z.nullable(z.string())),
-  clientEventId: z.optional(z.uuid()),
-});
-
-const RENAME = {
-  protocol_id: 'protocolId',
-  event_type_id: 'eventType',
-  event_timestamp: 'occurredAt',
-  intensity_level: 'intensity',
-  notes: 'notes',
-  client_event_id: 'clientEventId',
+export type TimelineEvent = SessionEvent & {
+  ref_event_types: Pick<EventTypeRow, 'event_type_id' | 'event_name' | 'color_code' | 'icon_name'> | null;
 };
 
-type Row = { protocol_id: number; event_type_id: number; event_timestamp: string; intensity_level: number | null; notes: string | null; client_event_id: string };
-
-/** A validated event: the row to insert, and its type as given (an id, or a name still to resolve). */
-type Checked = { row: Row; eventType: number | string; prefix: Array<string | number> };
-
-/** Validates one input and turns it into the row to insert, or the validation error. Sends nothing. */
-function check(ctx: PpnContext, input: unknown, prefix: Array<string | number>): PpnResult<Checked> {
-  const parsed = parse(logInput, input, {}, prefix);
-  if (!parsed.ok) return fail(parsed.error);
-  const args = parsed.value;
-  const row = {
-    protocol_id: args.protocolId,
-    event_type_id: typeof args.eventType === 'number' ? args.eventType : 0,
-    event_timestamp: args.occurredAt ?? ctx.now().toISOString(),
-    intensity_level: args.intensity ?? null,
-    notes: args.notes ?? null,
-    // Postgres returns uuids in lower case; the stored row is matched to its input by this key.
-    client_event_id: (args.clientEventId ?? crypto.randomUUID()).toLowerCase(),
-  };
-  // The table's own rules (intensity 1-10, notes length) live in @ppn/schema.
-  const checked = parse(sessionEventInsert, row, RENAME, prefix);
-  if (!checked.ok) return fail(checked.error);
-  return ok({ row, eventType: args.eventType, prefix });
+export interface TimelineParams {
+  protocol_id: number;
+  /** Only events at or after this instant. */
+  from?: DateInput | undefined;
+  /** Only events at or before this instant. */
+  to?: DateInput | undefined;
+  /** Only these types, by id or name. */
+  eventTypes?: Array<number | EventTypeName> | undefined;
+  /** Page size, 1 to 1000 (default 50). */
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
 }
 
-/** Resolves the event type of a validated event (a name may need the reference data). */
-async function toRow(ctx: PpnContext, { row, eventType, prefix }: Checked): Promise<PpnResult<Row>> {
-  const typeId = await resolveTypeId(ctx, 'eventType', eventType, [...prefix, 'eventType']);
-  if (typeId.error) return fail(typeId.error);
-  return ok({ ...row, event_type_id: typeId.data });
+type Row = TablesInsert<'session_events'> & { protocol_id: number; client_event_id: string };
+
+/** A validated event: the row to insert, and its type's name when given by name. */
+type Checked = { row: Row; name?: string; path: Array<string | number> };
+
+const logKeys = keys(['protocol_id', 'event_type_id', 'event_type', 'event_timestamp', 'intensity_level', 'notes', 'client_event_id'], {
+  protocol_id: id(),
+  event_type: z.optional(typeName()),
+});
+
+/** Validates one input against the SDK's keys and `session_events`' own rules. Sends nothing. */
+function checkOne(ctx: PpnContext, input: unknown, prefix: Array<string | number>): PpnResult<Checked> {
+  const given = params(input, false, prefix);
+  if (given.error) return given;
+  const { event_type, ...fields } = given.data;
+  const id = fields.client_event_id;
+  const row = {
+    ...fields,
+    event_timestamp: fields.event_timestamp ?? ctx.now().toISOString(),
+    // Postgres returns uuids in lower case; the stored row is matched to its input by this key.
+    client_event_id: typeof id === 'string' ? id.toLowerCase() : (id ?? crypto.randomUUID()),
+  };
+  // The table's own rules (intensity 1-10, notes length, uuid, timestamp) live in @ppn/schema.
+  const checked = check<Row>(given.data, logKeys, row, sessionEventInsert, oneOf(given.data, 'event_type_id', 'event_type', prefix), prefix);
+  return checked.error ? checked : ok({ row: checked.data, ...(typeof event_type === 'string' && { name: event_type }), path: [...prefix, 'event_type'] });
+}
+
+/** Validates every input, then resolves the type names in one lookup. */
+async function rows(ctx: PpnContext, inputs: unknown[], prefix: (i: number) => Array<string | number>, options: RequestOptions | undefined): Promise<PpnResult<Row[]>> {
+  const checked: Checked[] = [];
+  const issues: PpnIssue[] = [];
+  inputs.forEach((input, i) => {
+    const one = checkOne(ctx, input, prefix(i));
+    if (one.error) issues.push(...one.error.issues);
+    else checked.push(one.data);
+  });
+  if (issues.length) return fail(validationError(issues));
+  const named = checked.filter((c) => c.name !== undefined);
+  const ids = await resolveNames(ctx, 'ref_event_types', named.map((c) => ({ name: c.name!, path: c.path })), options);
+  if (ids.error) return ids;
+  named.forEach((c, i) => (c.row.event_type_id = ids.data[i]!));
+  return ok(checked.map((c) => c.row));
 }
 
 const LOOKUP_SLICE = 100;
@@ -98,57 +96,60 @@ const LOOKUP_SLICE = 100;
 /** An event's identity for retries: the unique (protocol_id, client_event_id) pair. */
 const eventKey = (e: { protocol_id: number | null; client_event_id: string }) => `${e.protocol_id}/${e.client_event_id}`;
 
-/** Inserts rows, ignoring those already stored (same protocol and clientEventId), and returns all, in input order. */
-async function insertIdempotent(ctx: PpnContext, rows: Row[]): Promise<PpnResult<SessionEvent[]>> {
-  const inserted = await ctx.supabase
-    .from('session_events')
-    .upsert(rows, { onConflict: 'protocol_id,client_event_id', ignoreDuplicates: true })
-    .select('*');
-  if (inserted.error) return fail(toPpnError(inserted.error, inserted.status));
-  const byKey = new Map(inserted.data.map((e) => [eventKey(e), e]));
+/** Inserts rows, ignoring those already stored (same protocol and client_event_id), and returns all, in input order. */
+async function insertIdempotent(ctx: PpnContext, rows: Row[], options: RequestOptions | undefined): Promise<PpnResult<SessionEvent[]>> {
+  const inserted = await send(
+    ctx.supabase.from('session_events').upsert(rows, { onConflict: 'protocol_id,client_event_id', ignoreDuplicates: true }).select(SESSION_EVENTS_COLUMNS),
+    options,
+  );
+  if (inserted.error) return inserted;
+  const byKey = new Map((inserted.data.data ?? []).map((e) => [eventKey(e), e]));
   const missing = rows.filter((r) => !byKey.has(eventKey(r)));
   // Retries: these were stored by an earlier attempt whose response was lost. Looked up in
   // slices so the URL stays well under gateway limits.
   for (let i = 0; i < missing.length; i += LOOKUP_SLICE) {
     const slice = missing.slice(i, i + LOOKUP_SLICE);
-    const existing = await ctx.supabase
-      .from('session_events')
-      .select('*')
-      .in('client_event_id', slice.map((r) => r.client_event_id))
-      .in('protocol_id', [...new Set(slice.map((r) => r.protocol_id))]);
-    if (existing.error) return fail(toPpnError(existing.error, existing.status));
-    for (const e of existing.data) byKey.set(eventKey(e), e);
+    const existing = await send(
+      ctx.supabase
+        .from('session_events')
+        .select(SESSION_EVENTS_COLUMNS)
+        .in('client_event_id', slice.map((r) => r.client_event_id))
+        .in('protocol_id', [...new Set(slice.map((r) => r.protocol_id))]),
+      options,
+    );
+    if (existing.error) return existing;
+    for (const e of existing.data.data ?? []) byKey.set(eventKey(e), e);
   }
   const out: SessionEvent[] = [];
   for (const r of rows) {
     const event = byKey.get(eventKey(r));
-    if (!event) return fail(toPpnError({ message: `Event ${r.client_event_id} was neither stored nor found`, code: 'PGRST116' }, 404));
+    // Neither stored nor visible: the protocol is not one the caller may write to.
+    if (!event) return fail(new PpnError('not_found', `Protocol ${r.protocol_id} was not found, or is not visible to you.`));
     out.push(event);
   }
   return ok(out);
 }
 
 /**
- * Logs one session event. Safe to retry: pass the same `clientEventId` (returned in the
- * result as `client_event_id`) and the event is stored once; a retry returns the stored
- * event with `error: null`. `occurredAt` defaults to the device's clock at the call.
+ * Logs one session event. Safe to retry: send the same `client_event_id` (returned in the
+ * result) and the event is stored once; a retry returns the stored event with `error: null`.
+ * `event_timestamp` defaults to the device's clock at the call.
  *
  * @example
  * ```ts
- * const { data, error } = await ppn.sessionEvents.log({ protocolId: 1, eventType: 'Distress', intensity: 7 });
- * if (error?.code === 'network') retryLater({ ...input, clientEventId: pendingId });
+ * const { data, error } = await ppn.sessionEvents.log({ protocol_id: 1, event_type: 'Distress', intensity_level: 7 });
+ * if (error && isRetryable(error)) retryLater({ ...input, client_event_id: pendingId });
  * ```
  */
-export async function logSessionEvent(ctx: PpnContext, input: LogSessionEventInput): Promise<PpnResult<SessionEvent>> {
-  const checked = check(ctx, input, []);
-  if (checked.error) return fail(checked.error);
-  const row = await toRow(ctx, checked.data);
-  if (row.error) return fail(row.error);
-  const stored = await insertIdempotent(ctx, [row.data]);
-  return stored.error ? fail(stored.error) : ok(stored.data[0]!);
+async function log(ctx: PpnContext, input: LogSessionEventParams, options?: RequestOptions): Promise<PpnResult<SessionEvent>> {
+  const row = await rows(ctx, [input], () => [], options);
+  if (row.error) return row;
+  const stored = await insertIdempotent(ctx, row.data, options);
+  return stored.error ? stored : ok(stored.data[0]!);
 }
 
 const BATCH = 1000;
+const manyParams = z.strictObject({ events: z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)) });
 
 /**
  * Logs many events in one insert request per 1,000 events, all validated before anything
@@ -157,75 +158,75 @@ const BATCH = 1000;
  *
  * @example
  * ```ts
- * const { data } = await ppn.sessionEvents.logMany(queuedOffline); // replay an offline queue safely
+ * const { data } = await ppn.sessionEvents.logMany({ events: queuedOffline }); // replay an offline queue safely
  * ```
  */
-export async function logSessionEvents(ctx: PpnContext, inputs: LogSessionEventInput[]): Promise<PpnResult<SessionEvent[]>> {
-  const list = parse(z.array(z.unknown()).check(z.minLength(1), z.maxLength(100_000)), inputs, {}, ['events']);
-  if (!list.ok) return fail(list.error);
-  // Every event is validated before any request; only then are type names resolved (which may read the reference data).
-  const checked: Checked[] = [];
-  for (const [index, input] of list.value.entries()) {
-    const one = check(ctx, input, ['events', index]);
-    if (one.error) return fail(one.error);
-    checked.push(one.data);
-  }
-  const rows: Row[] = [];
-  for (const one of checked) {
-    const row = await toRow(ctx, one);
-    if (row.error) return fail(row.error);
-    rows.push(row.data);
-  }
+async function logMany(ctx: PpnContext, input: LogManySessionEventsParams, options?: RequestOptions): Promise<PpnResult<SessionEvent[]>> {
+  const list = read(manyParams, input, false);
+  if (list.error) return list;
+  const all = await rows(ctx, list.data.events, (i) => ['events', i], options);
+  if (all.error) return all;
   const out: SessionEvent[] = [];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const stored = await insertIdempotent(ctx, rows.slice(i, i + BATCH));
-    if (stored.error) return fail(stored.error);
+  for (let i = 0; i < all.data.length; i += BATCH) {
+    const stored = await insertIdempotent(ctx, all.data.slice(i, i + BATCH), options);
+    if (stored.error) return stored;
     out.push(...stored.data);
   }
   return ok(out);
 }
 
-const timelineOptions = z.optional(
-  z.strictObject({
-    from: z.optional(instant()),
-    to: z.optional(instant()),
-    eventTypes: z.optional(z.array(typeRef).check(z.minLength(1), z.maxLength(100))),
-  }),
-);
+const timelineParams = z.strictObject({
+  protocol_id: id(),
+  from: z.optional(instant()),
+  to: z.optional(instant()),
+  eventTypes: z.optional(z.array(z.union([id(), typeName()])).check(z.minLength(1), z.maxLength(100))),
+  ...pageParams(),
+});
 
 /**
- * A protocol's session events in time order, each with its type's name, color and icon.
- * Another site's protocol reads as an empty timeline: what you may not see is absent.
+ * A protocol's session events in time order (then by id), each with its event type's name,
+ * color and icon, a page at a time. Another site's protocol reads as an empty timeline: what
+ * you may not see is absent.
+ *
+ * A cursor continues after the last event of its page: an event logged later with an
+ * earlier `event_timestamp` sorts before the cursor and appears when the timeline is read
+ * again from the start.
  *
  * @example
  * ```ts
- * const { data: events } = await ppn.sessionEvents.timeline(1, { eventTypes: ['Distress', 'Breakthrough'] });
- * events?.forEach((e) => plot(e.event_timestamp, e.event_type?.color_code));
+ * const { data: page } = await ppn.sessionEvents.timeline({ protocol_id: 1, eventTypes: ['Distress', 'Breakthrough'] });
+ * page?.rows.forEach((e) => plot(e.event_timestamp, e.ref_event_types?.color_code));
  * ```
  */
-export async function sessionTimeline(ctx: PpnContext, protocolId: number, options: TimelineOptions = {}): Promise<PpnResult<TimelineEvent[]>> {
-  const pid = parse(id(), protocolId, {}, ['protocolId']);
-  if (!pid.ok) return fail(pid.error);
-  const parsed = parse(timelineOptions, options);
-  if (!parsed.ok) return fail(parsed.error);
-  const { from, to, eventTypes } = parsed.value ?? {};
-  let typeIds: number[] | undefined;
-  if (eventTypes) {
-    typeIds = [];
-    for (const [i, t] of eventTypes.entries()) {
-      const resolved = await resolveTypeId(ctx, 'eventType', t, ['eventTypes', i]);
-      if (resolved.error) return fail(resolved.error);
-      typeIds.push(resolved.data);
-    }
-  }
-  return readAll((start, end) => {
-    let query = ctx.supabase
-      .from('session_events')
-      .select('*, event_type:ref_event_types(event_type_id, event_name, color_code, icon_name)')
-      .eq('protocol_id', pid.value);
-    if (from) query = query.gte('event_timestamp', from);
-    if (to) query = query.lte('event_timestamp', to);
-    if (typeIds) query = query.in('event_type_id', typeIds);
-    return query.order('event_timestamp').order('event_id').range(start, end);
-  });
+async function timeline(ctx: PpnContext, input: TimelineParams, options?: RequestOptions): Promise<PpnResult<Page<TimelineEvent>>> {
+  const parsed = read(timelineParams, input, false);
+  if (parsed.error) return parsed;
+  const { protocol_id, from, to, eventTypes } = parsed.data;
+  const named = (eventTypes ?? []).flatMap((t, i) => (typeof t === 'string' ? [{ name: t, path: ['eventTypes', i] }] : []));
+  const resolved = await resolveNames(ctx, 'ref_event_types', named, options);
+  if (resolved.error) return resolved;
+  const typeIds = eventTypes && [...eventTypes.filter((t): t is number => typeof t === 'number'), ...resolved.data];
+  return readPage<TimelineEvent>(
+    ctx,
+    { name: 'timeline', keys: [{ column: 'event_timestamp' }, { column: 'event_id' }] },
+    (count) => {
+      let query = ctx.supabase
+        .from('session_events')
+        .select(`${SESSION_EVENTS_COLUMNS},ref_event_types(event_type_id,event_name,color_code,icon_name)`, count)
+        .eq('protocol_id', protocol_id);
+      if (from) query = query.gte('event_timestamp', from);
+      if (to) query = query.lte('event_timestamp', to);
+      if (typeIds) query = query.in('event_type_id', typeIds);
+      return query as never;
+    },
+    parsed.data,
+    options,
+  );
+}
+
+const calls = { log, logMany, timeline };
+
+/** The session events domain bound to a context: `sessionEvents(ctx).log(...)` is `ppn.sessionEvents.log(...)`. */
+export function sessionEvents<M extends ResultMode>(ctx: PpnContext<M>): BoundDomain<M, typeof calls> {
+  return bind(ctx, calls);
 }

@@ -1,79 +1,89 @@
 import * as z from 'zod/mini';
-import { circleMembersInsert, supervisionCircleInsert, type Tables, type TablesInsert } from '@ppn/schema';
-import { id } from './args.js';
-import type { PpnContext } from './context.js';
-import { readAll } from './paginate.js';
+import { CIRCLE_MEMBERS_COLUMNS, SUPERVISION_CIRCLES_COLUMNS, supervisionCircleInsert, type Tables, type TablesInsert } from '@ppn/schema';
+import { id, pageParams } from './args.js';
+import type { PpnContext, RequestOptions } from './context.js';
+import { notFound } from './errors.js';
+import { readPage, type Page } from './page.js';
+import { send, settleOne } from './request.js';
 import { fail, ok, type PpnResult } from './result.js';
-import { settle, settleTouched } from './settle.js';
-import { parse } from './validate.js';
+import type { Loose } from './types.js';
+import { check, keys, params, read } from './validate.js';
 
 export type SupervisionCircle = Tables<'supervision_circles'>;
 export type CircleMember = Tables<'circle_members'>;
 
 /** A circle with how many members it has (compare with `max_members`; null means no limit). */
-export interface CircleWithCount extends SupervisionCircle {
-  member_count: number;
-}
+export type CircleWithCount = SupervisionCircle & { member_count: number };
 
 /** A member with their directory name. */
-export interface CircleMemberWithProfile extends CircleMember {
-  profile: Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'> | null;
+export type CircleMemberWithProfile = CircleMember & {
+  practitioner_profiles: Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'> | null;
+};
+
+/** A new circle: `circle_name` 1 to 120 characters; `max_members` at least 1, `null` for no limit (default 8). */
+export type CreateCircleParams = Pick<TablesInsert<'supervision_circles'>, 'circle_name'> & Loose<Pick<TablesInsert<'supervision_circles'>, 'max_members' | 'meeting_frequency'>>;
+
+export interface CircleParams {
+  circle_id: number;
 }
 
-export interface CreateCircleInput {
-  /** 1 to 120 characters. */
-  circleName: string;
-  /** At least 1; `null` for no limit. Default 8. */
-  maxMembers?: number | null;
-  /** E.g. `'monthly'`, `'biweekly'`, `'weekly'`. */
-  meetingFrequency?: string | null;
+export interface ListCirclesParams {
+  /** Page size, 1 to 1000 (default 50). */
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
 }
+
+export interface ListCircleMembersParams extends ListCirclesParams {
+  circle_id: number;
+}
+
+const BY_NAME = { name: 'circles', keys: [{ column: 'circle_name' }, { column: 'circle_id' }] };
 
 /**
  * The supervision circles, by name, each with its member count.
  *
  * @example
  * ```ts
- * const { data: circles } = await ppn.supervision.circles.list();
- * const open = circles?.filter((c) => c.max_members === null || c.member_count < c.max_members);
+ * const { data: page } = await ppn.supervision.circles.list();
+ * const open = page?.rows.filter((c) => c.max_members === null || c.member_count < c.max_members);
  * ```
  */
-export async function listCircles(ctx: PpnContext): Promise<PpnResult<CircleWithCount[]>> {
-  const rows = await readAll((from, to) =>
-    ctx.supabase.from('supervision_circles').select('*, circle_members(count)').order('circle_name').order('circle_id').range(from, to),
+export async function list(ctx: PpnContext, input?: ListCirclesParams, options?: RequestOptions): Promise<PpnResult<Page<CircleWithCount>>> {
+  const parsed = read(z.strictObject(pageParams()), input, true);
+  if (parsed.error) return parsed;
+  const page = await readPage<SupervisionCircle & { circle_members: Array<{ count: number }> }>(
+    ctx,
+    BY_NAME,
+    (count) => ctx.supabase.from('supervision_circles').select(`${SUPERVISION_CIRCLES_COLUMNS},circle_members(count)`, count) as never,
+    parsed.data,
+    options,
   );
-  if (rows.error) return fail(rows.error);
-  return ok(rows.data.map(({ circle_members, ...circle }) => ({ ...circle, member_count: circle_members[0]?.count ?? 0 })));
+  if (page.error) return page;
+  return ok({ ...page.data, rows: page.data.rows.map(({ circle_members, ...circle }) => ({ ...circle, member_count: circle_members[0]?.count ?? 0 })) });
 }
 
-const createInput = z.strictObject({
-  circleName: z.string(),
-  maxMembers: z.optional(z.nullable(z.number())),
-  meetingFrequency: z.optional(z.nullable(z.string())),
-});
-
-const RENAME = { circle_name: 'circleName', max_members: 'maxMembers', meeting_frequency: 'meetingFrequency', circle_id: 'circleId' };
+const createKeys = keys(['circle_name', 'max_members', 'meeting_frequency']);
 
 /**
  * Creates a supervision circle. Network admins only: anyone else gets `forbidden`.
  *
  * @example
  * ```ts
- * const { data: circle, error } = await ppn.supervision.circles.create({ circleName: 'MDMA Peer Circle', maxMembers: 6, meetingFrequency: 'monthly' });
+ * const { data: circle, error } = await ppn.supervision.circles.create({ circle_name: 'MDMA Peer Circle', max_members: 6, meeting_frequency: 'monthly' });
  * if (error?.code === 'forbidden') showNotAllowed();
  * ```
  */
-export async function createCircle(ctx: PpnContext, input: CreateCircleInput): Promise<PpnResult<SupervisionCircle>> {
-  const parsed = parse(createInput, input);
-  if (!parsed.ok) return fail(parsed.error);
-  const row: TablesInsert<'supervision_circles'> = { circle_name: parsed.value.circleName };
-  if (parsed.value.maxMembers !== undefined) row.max_members = parsed.value.maxMembers;
-  if (parsed.value.meetingFrequency !== undefined) row.meeting_frequency = parsed.value.meetingFrequency;
+export async function create(ctx: PpnContext, input: CreateCircleParams, options?: RequestOptions): Promise<PpnResult<SupervisionCircle>> {
+  const given = params(input, false);
+  if (given.error) return given;
   // Name 1..120 and not blank, max_members >= 1: the rules of @ppn/schema.
-  const checked = parse(supervisionCircleInsert, row, RENAME);
-  if (!checked.ok) return fail(checked.error);
-  return settle(await ctx.supabase.from('supervision_circles').insert(row).select('*').single());
+  const row = check<TablesInsert<'supervision_circles'>>(given.data, createKeys, given.data, supervisionCircleInsert);
+  if (row.error) return row;
+  return settleOne(ctx.supabase.from('supervision_circles').insert(row.data).select(SUPERVISION_CIRCLES_COLUMNS), options, 'The new circle');
 }
+
+const circleParams = z.strictObject({ circle_id: id() });
 
 /**
  * Joins a circle with your own profile (the database takes it from your JWT). A full
@@ -82,35 +92,40 @@ export async function createCircle(ctx: PpnContext, input: CreateCircleInput): P
  *
  * @example
  * ```ts
- * const { error } = await ppn.supervision.circles.join(1);
+ * const { error } = await ppn.supervision.circles.join({ circle_id: 1 });
  * if (error?.code === 'conflict') showMessage('The circle is full, or you are already in it');
  * ```
  */
-export async function joinCircle(ctx: PpnContext, circleId: number): Promise<PpnResult<CircleMember>> {
-  const cid = parse(id(), circleId, {}, ['circleId']);
-  if (!cid.ok) return fail(cid.error);
+export async function join(ctx: PpnContext, input: CircleParams, options?: RequestOptions): Promise<PpnResult<CircleMember>> {
+  const parsed = read(circleParams, input, false);
+  if (parsed.error) return parsed;
   // profile_id is absent: it defaults to the caller's profile in the database.
-  const row = { circle_id: cid.value };
-  const checked = parse(circleMembersInsert, row, RENAME);
-  if (!checked.ok) return fail(checked.error);
-  return settle(await ctx.supabase.from('circle_members').insert(row).select('*').single());
+  return settleOne(ctx.supabase.from('circle_members').insert({ circle_id: parsed.data.circle_id }).select(CIRCLE_MEMBERS_COLUMNS), options, 'The new membership');
 }
 
 /**
- * Leaves a circle: removes your own membership and returns it. Not being a member is
- * `not_found`.
+ * Leaves a circle: removes your own membership, found by your own profile (not left to
+ * row-level security alone, so a service-role client removes nothing), and returns it. Not
+ * being a member is `not_found`.
  *
  * @example
  * ```ts
- * const { error } = await ppn.supervision.circles.leave(1);
+ * const { error } = await ppn.supervision.circles.leave({ circle_id: 1 });
  * ```
  */
-export async function leaveCircle(ctx: PpnContext, circleId: number): Promise<PpnResult<CircleMember>> {
-  const cid = parse(id(), circleId, {}, ['circleId']);
-  if (!cid.ok) return fail(cid.error);
-  // Row-level security lets a delete touch only your own membership.
-  return settleTouched(await ctx.supabase.from('circle_members').delete().eq('circle_id', cid.value).select('*'), `Your membership of circle ${cid.value}`);
+export async function leave(ctx: PpnContext, input: CircleParams, options?: RequestOptions): Promise<PpnResult<CircleMember>> {
+  const parsed = read(circleParams, input, false);
+  if (parsed.error) return parsed;
+  const { circle_id } = parsed.data;
+  const what = `Your membership of circle ${circle_id}`;
+  const me = await send(ctx.supabase.rpc('my_practitioner_profile').select('profile_id') as never, options);
+  if (me.error) return me;
+  const profileId = ((me.data as { data: Array<{ profile_id: number }> | null }).data ?? [])[0]?.profile_id;
+  if (profileId === undefined) return fail(notFound(what));
+  return settleOne(ctx.supabase.from('circle_members').delete().eq('circle_id', circle_id).eq('profile_id', profileId).select(CIRCLE_MEMBERS_COLUMNS), options, what);
 }
+
+const membersParams = z.strictObject({ circle_id: id(), ...pageParams() });
 
 /**
  * A circle's members in the order they joined, each with their directory name. A circle
@@ -118,20 +133,22 @@ export async function leaveCircle(ctx: PpnContext, circleId: number): Promise<Pp
  *
  * @example
  * ```ts
- * const { data: members } = await ppn.supervision.circles.members(1);
- * members?.forEach((m) => console.log(m.profile?.display_name, m.joined_at));
+ * const { data: page } = await ppn.supervision.circles.members({ circle_id: 1 });
+ * page?.rows.forEach((m) => console.log(m.practitioner_profiles?.display_name, m.joined_at));
  * ```
  */
-export async function listCircleMembers(ctx: PpnContext, circleId: number): Promise<PpnResult<CircleMemberWithProfile[]>> {
-  const cid = parse(id(), circleId, {}, ['circleId']);
-  if (!cid.ok) return fail(cid.error);
-  return readAll((from, to) =>
-    ctx.supabase
-      .from('circle_members')
-      .select('*, profile:practitioner_profiles(profile_id, display_name, credentials)')
-      .eq('circle_id', cid.value)
-      .order('joined_at')
-      .order('profile_id')
-      .range(from, to),
+export async function members(ctx: PpnContext, input: ListCircleMembersParams, options?: RequestOptions): Promise<PpnResult<Page<CircleMemberWithProfile>>> {
+  const parsed = read(membersParams, input, false);
+  if (parsed.error) return parsed;
+  return readPage<CircleMemberWithProfile>(
+    ctx,
+    { name: 'circle members', keys: [{ column: 'joined_at', nullable: true }, { column: 'profile_id' }] },
+    (count) =>
+      ctx.supabase
+        .from('circle_members')
+        .select(`${CIRCLE_MEMBERS_COLUMNS},practitioner_profiles(profile_id,display_name,credentials)`, count)
+        .eq('circle_id', parsed.data.circle_id) as never,
+    parsed.data,
+    options,
   );
 }

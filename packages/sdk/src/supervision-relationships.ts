@@ -1,25 +1,38 @@
 import * as z from 'zod/mini';
-import { supervisionRelationshipsInsert, supervisionRelationshipsUpdate, type Tables } from '@ppn/schema';
-import { id } from './args.js';
-import type { PpnContext } from './context.js';
-import { readAll } from './paginate.js';
+import { RELATIONSHIP_STATUSES, SUPERVISION_RELATIONSHIPS_COLUMNS, type RelationshipStatus, type Tables } from '@ppn/schema';
+import { id, pageParams } from './args.js';
+import type { PpnContext, RequestOptions } from './context.js';
+import { readPage, type Page } from './page.js';
+import { settleOne } from './request.js';
 import { fail, type PpnResult } from './result.js';
-import { settle, settleTouched } from './settle.js';
-import { parse } from './validate.js';
+import { params, parse, read } from './validate.js';
 
 export type SupervisionRelationship = Tables<'supervision_relationships'>;
 
 /** How a participant shows in a relationship list. */
 export type RelationshipParticipant = Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'>;
 
-/** A relationship with both participants' names. */
-export interface RelationshipWithProfiles extends SupervisionRelationship {
+/** A relationship with both participants' directory names. */
+export type RelationshipWithProfiles = SupervisionRelationship & {
   supervisor: RelationshipParticipant | null;
   supervisee: RelationshipParticipant | null;
+};
+
+export interface RequestSupervisionParams {
+  /** The supervisor's `profile_id` (from `supervision.search`). */
+  supervisor_id: number;
 }
 
-/** The supervisor's answer to a pending request. */
-export type SupervisionDecision = 'accept' | 'decline';
+export interface ListRelationshipsParams {
+  /** Only relationships in this status. */
+  status?: RelationshipStatus | undefined;
+  /** Page size, 1 to 1000 (default 50). */
+  limit?: number | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+}
+
+const requestParams = z.strictObject({ supervisor_id: id() });
 
 /**
  * Asks a practitioner to supervise you: a `pending` relationship with your own profile as
@@ -28,51 +41,61 @@ export type SupervisionDecision = 'accept' | 'decline';
  *
  * @example
  * ```ts
- * const { data: request, error } = await ppn.supervision.request(1);
- * if (error?.code === 'forbidden') await ppn.supervision.profiles.upsertMine({ displayName: 'Riley' });
+ * const { data: request, error } = await ppn.supervision.request({ supervisor_id: 1 });
+ * if (error?.code === 'forbidden') await ppn.supervision.profiles.upsertMine({ display_name: 'Riley' });
  * ```
  */
-export async function requestSupervision(ctx: PpnContext, supervisorProfileId: number): Promise<PpnResult<SupervisionRelationship>> {
-  const sid = parse(id(), supervisorProfileId, {}, ['supervisorProfileId']);
-  if (!sid.ok) return fail(sid.error);
+export async function request(ctx: PpnContext, input: RequestSupervisionParams, options?: RequestOptions): Promise<PpnResult<SupervisionRelationship>> {
+  const parsed = read(requestParams, input, false);
+  if (parsed.error) return parsed;
   // supervisee_id is absent: it defaults to the caller's profile in the database.
-  const row = { supervisor_id: sid.value, status: 'pending' as const };
-  const checked = parse(supervisionRelationshipsInsert, row, { supervisor_id: 'supervisorProfileId' });
-  if (!checked.ok) return fail(checked.error);
-  return settle(await ctx.supabase.from('supervision_relationships').insert(row).select('*').single());
+  return settleOne(ctx.supabase.from('supervision_relationships').insert({ supervisor_id: parsed.data.supervisor_id, status: 'pending' }).select(SUPERVISION_RELATIONSHIPS_COLUMNS), options, 'The new relationship');
+}
+
+/** Sets the status of one relationship. The database decides who may make which transition. */
+async function transition(
+  ctx: PpnContext,
+  relationshipId: number,
+  input: Record<string, never> | undefined,
+  options: RequestOptions | undefined,
+  next: 'active' | 'cancelled' | 'completed',
+): Promise<PpnResult<SupervisionRelationship>> {
+  const rid = parse(id(), relationshipId, ['relationship_id']);
+  if (rid.error) return rid;
+  const parsed = read(z.strictObject({}), input, true);
+  if (parsed.error) return parsed;
+  return settleOne(
+    ctx.supabase.from('supervision_relationships').update({ status: next }).eq('relationship_id', rid.data).select(SUPERVISION_RELATIONSHIPS_COLUMNS),
+    options,
+    `Supervision relationship ${rid.data}`,
+  );
 }
 
 /**
- * Sets the status of one relationship (an id already validated). The database decides who
- * may make which transition; one you cannot see is `not_found`.
- */
-async function transition(ctx: PpnContext, relationshipId: number, next: 'active' | 'cancelled' | 'completed'): Promise<PpnResult<SupervisionRelationship>> {
-  const patch = { status: next };
-  const checked = parse(supervisionRelationshipsUpdate, patch);
-  if (!checked.ok) return fail(checked.error);
-  return settleTouched(await ctx.supabase.from('supervision_relationships').update(patch).eq('relationship_id', relationshipId).select('*'), `Supervision relationship ${relationshipId}`);
-}
-
-const decision = z.enum(['accept', 'decline']);
-
-/**
- * Answers a pending request as its supervisor: `accept` makes it `active` (and stamps
- * `started_at`), `decline` stores `cancelled`. The supervisee answering gets `forbidden`;
- * a request that is no longer pending, or a supervisor already at `max_supervisees`, gets
- * `conflict`; a relationship that is not yours is `not_found`.
+ * Accepts a pending request as its supervisor: it becomes `active` (and `started_at` is
+ * stamped). The supervisee accepting gets `forbidden`; a request no longer pending, or a
+ * supervisor already at `max_supervisees`, gets `conflict`; one that is not yours, `not_found`.
  *
  * @example
  * ```ts
- * const { error } = await ppn.supervision.respond(7, 'accept');
+ * const { error } = await ppn.supervision.accept(7);
  * if (error?.code === 'conflict') showMessage('No room for another supervisee, or already answered');
  * ```
  */
-export async function respondToRequest(ctx: PpnContext, relationshipId: number, answer: SupervisionDecision): Promise<PpnResult<SupervisionRelationship>> {
-  const rid = parse(id(), relationshipId, {}, ['relationshipId']);
-  if (!rid.ok) return fail(rid.error);
-  const parsed = parse(decision, answer, {}, ['decision']);
-  if (!parsed.ok) return fail(parsed.error);
-  return transition(ctx, rid.value, parsed.value === 'accept' ? 'active' : 'cancelled');
+export async function accept(ctx: PpnContext, relationshipId: number, input?: Record<string, never>, options?: RequestOptions): Promise<PpnResult<SupervisionRelationship>> {
+  return transition(ctx, relationshipId, input, options, 'active');
+}
+
+/**
+ * Declines a pending request as its supervisor: it is stored as `cancelled`.
+ *
+ * @example
+ * ```ts
+ * const { data } = await ppn.supervision.decline(7); // data.status === 'cancelled'
+ * ```
+ */
+export async function decline(ctx: PpnContext, relationshipId: number, input?: Record<string, never>, options?: RequestOptions): Promise<PpnResult<SupervisionRelationship>> {
+  return transition(ctx, relationshipId, input, options, 'cancelled');
 }
 
 /**
@@ -84,11 +107,11 @@ export async function respondToRequest(ctx: PpnContext, relationshipId: number, 
  * const { data } = await ppn.supervision.end(7); // data.status === 'completed'
  * ```
  */
-export async function endSupervision(ctx: PpnContext, relationshipId: number): Promise<PpnResult<SupervisionRelationship>> {
-  const rid = parse(id(), relationshipId, {}, ['relationshipId']);
-  if (!rid.ok) return fail(rid.error);
-  return transition(ctx, rid.value, 'completed');
+export async function end(ctx: PpnContext, relationshipId: number, input?: Record<string, never>, options?: RequestOptions): Promise<PpnResult<SupervisionRelationship>> {
+  return transition(ctx, relationshipId, input, options, 'completed');
 }
+
+const listParams = z.strictObject({ status: z.optional(z.enum(RELATIONSHIP_STATUSES)), ...pageParams() });
 
 /**
  * Your supervision relationships, as supervisor or supervisee, newest first, with both
@@ -96,19 +119,27 @@ export async function endSupervision(ctx: PpnContext, relationshipId: number): P
  *
  * @example
  * ```ts
- * const { data: relationships } = await ppn.supervision.relationships();
- * const pending = relationships?.filter((r) => r.status === 'pending');
- * pending?.forEach((r) => console.log(`${r.supervisee?.display_name} asks ${r.supervisor?.display_name}`));
+ * const { data: page } = await ppn.supervision.relationships({ status: 'pending' });
+ * page?.rows.forEach((r) => console.log(`${r.supervisee?.display_name} asks ${r.supervisor?.display_name}`));
  * ```
  */
-export async function listRelationships(ctx: PpnContext): Promise<PpnResult<RelationshipWithProfiles[]>> {
-  return readAll((from, to) =>
-    ctx.supabase
-      .from('supervision_relationships')
-      .select(
-        '*, supervisor:practitioner_profiles!supervision_relationships_supervisor_id_fkey(profile_id, display_name, credentials), supervisee:practitioner_profiles!supervision_relationships_supervisee_id_fkey(profile_id, display_name, credentials)',
-      )
-      .order('relationship_id', { ascending: false })
-      .range(from, to),
+export async function relationships(ctx: PpnContext, input?: ListRelationshipsParams, options?: RequestOptions): Promise<PpnResult<Page<RelationshipWithProfiles>>> {
+  const parsed = read(listParams, input, true);
+  if (parsed.error) return parsed;
+  const { status } = parsed.data;
+  return readPage<RelationshipWithProfiles>(
+    ctx,
+    { name: 'relationships', keys: [{ column: 'relationship_id', descending: true }] },
+    (count) => {
+      const query = ctx.supabase
+        .from('supervision_relationships')
+        .select(
+          `${SUPERVISION_RELATIONSHIPS_COLUMNS},supervisor:practitioner_profiles!supervision_relationships_supervisor_id_fkey(profile_id,display_name,credentials),supervisee:practitioner_profiles!supervision_relationships_supervisee_id_fkey(profile_id,display_name,credentials)`,
+          count,
+        );
+      return (status ? query.eq('status', status) : query) as never;
+    },
+    parsed.data,
+    options,
   );
 }
