@@ -7,7 +7,7 @@
  * - src/validators/index.generated.ts    their barrel
  * - src/aliases.generated.ts            SiteRow, MedicationInsert, ... type aliases
  * - src/constants.generated.ts          CHECK value lists and seeded reference names
- * - src/check-columns.generated.ts      CHECK constraints whose name does not give the column
+ * - src/constraint-exceptions.generated.ts  constraints whose name does not give the column
  * - src/columns.generated.ts            each table's columns as a select list
  * - src/constraints.generated.ts        constraint name -> table and columns (for error mapping)
  * - SCHEMA.md                           ER diagram, columns, checks, RLS policies, grants
@@ -37,7 +37,7 @@ import {
   renderConstants,
   renderConstraints,
   renderColumns,
-  renderCheckColumns,
+  renderConstraintExceptions,
   renderTableModule,
   SEEDED_LISTS,
   TS_HEADER,
@@ -75,7 +75,7 @@ export async function render(dbUrl: string): Promise<Map<string, string>> {
       files.set('src/constants.generated.ts', renderConstants(model));
       files.set('src/constraints.generated.ts', renderConstraints(model));
       files.set('src/columns.generated.ts', renderColumns(model));
-      files.set('src/check-columns.generated.ts', renderCheckColumns(model));
+      files.set('src/constraint-exceptions.generated.ts', renderConstraintExceptions(model));
       files.set('SCHEMA.md', renderSchemaMd(model));
     } finally {
       client.release();

@@ -143,7 +143,7 @@ export type {
 
 // Constraint name -> table and columns, for mapping database errors to fields (generated).
 export { CONSTRAINT_COLUMNS } from './constraints.generated.js';
-export { checkConstraintColumn } from './check-column.js';
+export { constraintColumn } from './constraint-column.js';
 
 // Each table's columns in this release as a select list (generated).
 export { CIRCLE_MEMBERS_COLUMNS, INTEGRATION_HOMEWORK_COLUMNS, INTEGRATION_SCORES_COLUMNS, LOG_CLINICAL_RECORDS_COLUMNS, PRACTITIONER_PROFILES_COLUMNS, REF_EVENT_TYPES_COLUMNS, REF_HOMEWORK_TYPES_COLUMNS, REF_MEDICATIONS_COLUMNS, SESSION_EVENTS_COLUMNS, SITES_COLUMNS, SUPERVISION_CIRCLES_COLUMNS, SUPERVISION_RELATIONSHIPS_COLUMNS, USER_SITES_COLUMNS } from './columns.generated.js';

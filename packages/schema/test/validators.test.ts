@@ -296,15 +296,18 @@ describe('constraint map', () => {
     expect(Object.keys(schema.CONSTRAINT_COLUMNS)).toHaveLength(new Set(constraints.map((c) => c.name)).size);
   });
 
-  test('checkConstraintColumn finds the column of every CHECK constraint from its name and table', async () => {
-    const checks = await query<{ name: string; table: string; first: string }>(
-      `select c.conname as name, t.relname as "table", a.attname as first
+  test('constraintColumn finds the column of every constraint from its name and table (unique keys without a table)', async () => {
+    const constraints = await query<{ name: string; table: string; first: string; type: string }>(
+      `select c.conname as name, t.relname as "table", a.attname as first, c.contype as type
          from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace s on s.oid = t.relnamespace
          join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-        where s.nspname = 'public' and c.contype = 'c'`,
+        where s.nspname = 'public' and c.contype in ('c', 'u', 'p', 'f')`,
     );
-    expect(checks.length).toBeGreaterThan(20);
-    for (const c of checks) expect(schema.checkConstraintColumn(c.table, c.name), c.name).toBe(c.first);
-    expect(schema.checkConstraintColumn('session_events', 'not_a_constraint')).toBeUndefined();
+    expect(constraints.length).toBeGreaterThan(30);
+    for (const c of constraints) {
+      expect(schema.constraintColumn(c.table, c.name), c.name).toBe(c.first);
+      if (c.type === 'u' || c.type === 'p') expect(schema.constraintColumn(undefined, c.name), c.name).toBe(c.first);
+    }
+    expect(schema.constraintColumn('session_events', 'not_a_constraint')).toBeUndefined();
   });
 });

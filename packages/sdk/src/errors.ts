@@ -1,4 +1,4 @@
-import { checkConstraintColumn } from '@ppn/schema';
+import { constraintColumn } from '@ppn/schema';
 
 /**
  * Stable error codes. Branch on these, never on `message`.
@@ -164,19 +164,17 @@ const ISSUE_OF: Record<string, [PpnIssueCode, string]> = {
 
 /**
  * The issue of a constraint violation, on the column it guards. PostgREST's JSON names the
- * constraint, the table and the key only inside its text: a CHECK by constraint name (the
- * generated map of `@ppn/schema`), a unique or foreign key by the key in `details`, a
- * not-null by the column in `message`.
+ * constraint and the table only inside its text (and Postgres leaves the key out of
+ * `details` for a caller who may not read the referenced row), so the column comes from the
+ * constraint's name through `@ppn/schema`'s generated map; a not-null names its column.
  */
 function constraintIssues(code: string, text: string): PpnIssue[] {
   const kind = ISSUE_OF[code];
   // A foreign key still referenced (on delete) is about the row, not a field.
   if (!kind || (code === '23503' && !/is not present in table/.test(text))) return [];
   const constraint = /constraint "([^"]+)"/.exec(text)?.[1];
-  const column =
-    code === '23514'
-      ? checkConstraintColumn(/relation "([^"]+)"/.exec(text)?.[1] ?? '', constraint ?? '')
-      : /(?:column "|Key \()([^",)]+)/.exec(text)?.[1];
+  const table = /(?:relation|table) "([^"]+)"/.exec(text)?.[1];
+  const column = (constraint && constraintColumn(table, constraint)) || /(?:column "|Key \()([^",)]+)/.exec(text)?.[1];
   return column ? [{ path: [column], code: kind[0], message: `${column} ${kind[1]}`, ...(constraint && { constraint }) }] : [];
 }
 

@@ -39,7 +39,7 @@ type Key = string | number | null;
 /** What the SDK needs of a filtered supabase-js select. */
 interface ListQuery<R> extends PromiseLike<PostgrestResponseLike<R[]>> {
   or(filters: string): this;
-  order(column: string, options: { ascending: boolean; nullsFirst: boolean }): this;
+  order(column: string, options: { ascending: boolean; nullsFirst?: boolean }): this;
   limit(count: number): this;
   retry(enabled: boolean): this;
   abortSignal(signal: AbortSignal): this;
@@ -108,7 +108,7 @@ interface Chunk<R> {
 async function readChunk<R>(spec: ListSpec, build: BuildList<R>, cursor: Key[] | null, limit: number | undefined, count: 'exact' | 'estimated', options: RequestOptions | undefined): Promise<PpnResult<Chunk<R>>> {
   let query = build({ count });
   if (cursor) query = query.or(after(spec.keys, cursor));
-  for (const key of spec.keys) query = query.order(key.column, { ascending: !key.descending, nullsFirst: key.nullsFirst === true });
+  for (const key of spec.keys) query = query.order(key.column, { ascending: !key.descending, ...(key.nullable && { nullsFirst: key.nullsFirst === true }) });
   if (limit !== undefined) query = query.limit(limit);
   const sent = await send(query, options);
   if (sent.error) return sent;
@@ -176,7 +176,7 @@ type PagedCall<P, T> = (params: P, options?: RequestOptions) => Promise<{ data: 
  * ```
  */
 export async function* allRows<P extends { cursor?: string | undefined }, T>(call: PagedCall<P, T>, params: NoInfer<P>, options?: RequestOptions): AsyncGenerator<T, void, undefined> {
-  let cursor: string | undefined;
+  let cursor = params.cursor;
   do {
     const { data, error } = await call({ ...params, cursor }, options);
     if (error) throw error;

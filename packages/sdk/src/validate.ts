@@ -34,14 +34,14 @@ const FORMATS: Record<string, string> = {
 const UNITS: Record<string, string> = { string: ' characters', array: ' items' };
 
 /** The SDK's own English for one zod issue; no zod locale or global configuration involved. */
-function describe(raw: RawIssue, path: Array<string | number>): PpnIssue[] {
+function describe(raw: RawIssue, path: Array<string | number>, given: unknown): PpnIssue[] {
   const name = path.length ? path.join('.') : 'params';
   const unit = UNITS[raw.origin ?? ''] ?? '';
   const own = raw.message && raw.message !== 'Invalid input' ? raw.message : undefined;
   const issue = (code: PpnIssueCode, message: string, extra: Partial<PpnIssue> = {}): PpnIssue => ({ path, code, message, ...extra });
   switch (raw.code) {
     case 'invalid_type':
-      if (raw.input === undefined) return [issue('required', `${name} is required`)];
+      if (given === undefined) return [issue('required', `${name} is required`)];
       if (raw.expected === 'never') return [issue('unrecognized_keys', `${name} cannot be given`)];
       return [issue('invalid_type', `${name} must be ${raw.expected === 'int' ? 'an integer' : `a${/^[aeio]/.test(raw.expected ?? '') ? 'n' : ''} ${raw.expected}`}`, { expected: raw.expected ?? '' })];
     case 'too_small': {
@@ -65,19 +65,24 @@ function describe(raw: RawIssue, path: Array<string | number>): PpnIssue[] {
     case 'not_multiple_of':
       return [issue('custom', `${name} must have at most ${Math.max(0, -Math.round(Math.log10(raw.divisor ?? 1)))} decimal places`)];
     default:
-      return [issue('custom', own ? `${name}: ${own.charAt(0).toLowerCase()}${own.slice(1)}` : `${name} is not valid`)];
+      return [issue('custom', own ? (own.startsWith(name) ? own : `${name}: ${own.charAt(0).toLowerCase()}${own.slice(1)}`) : `${name} is not valid`)];
   }
 }
 
 /** The issues of a failed parse, with paths in the caller's keys under `prefix`. */
-export function toIssues(issues: ReadonlyArray<RawIssue>, prefix: Array<string | number> = []): PpnIssue[] {
-  return issues.flatMap((raw) => describe(raw, [...prefix, ...raw.path.map((p) => (typeof p === 'number' ? p : String(p)))]));
+export function toIssues(issues: ReadonlyArray<RawIssue>, prefix: Array<string | number> = [], input?: unknown): PpnIssue[] {
+  return issues.flatMap((raw) => {
+    const path = raw.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    // zod does not report the input: a key absent from the caller's object is "required".
+    const given = path.reduce<unknown>((value, key) => (value as Record<string | number, unknown> | undefined)?.[key], input);
+    return describe(raw, [...prefix, ...path], given);
+  });
 }
 
 /** Validates `input`; on failure a `validation` PpnError whose issues are the SDK's English. */
 export function parse<T>(schema: Validator<T>, input: unknown, prefix: Array<string | number> = []): PpnResult<T> {
   const result = schema.safeParse(input);
-  return result.success ? ok(result.data) : fail(validationError(toIssues(result.error.issues, prefix)));
+  return result.success ? ok(result.data) : fail(validationError(toIssues(result.error.issues, prefix, input)));
 }
 
 /** The params of a call (see `params`), validated by `schema`. */
@@ -103,7 +108,7 @@ export function check<T>(given: Record<string, unknown>, own: Validator<unknown>
   const issues = [...extra];
   for (const [schema, value] of [[own, given], [table, row]] as const) {
     const result = schema.safeParse(value);
-    if (!result.success) for (const issue of toIssues(result.error.issues, prefix)) if (!issues.some((i) => `${i.path}` === `${issue.path}`)) issues.push(issue);
+    if (!result.success) for (const issue of toIssues(result.error.issues, prefix, value)) if (!issues.some((i) => `${i.path}` === `${issue.path}`)) issues.push(issue);
   }
   return issues.length ? fail(validationError(issues)) : ok(row as T);
 }

@@ -11,7 +11,7 @@ describe('medications against the local stack', () => {
 
   it('filters by class and search', async () => {
     const ppn = ppnAs('memberB');
-    expect((await ppn.medications.list({ drugClass: 'Benzodiazepine' })).data).toHaveLength(4);
+    expect((await ppn.medications.list({ drug_class: 'Benzodiazepine' })).data).toHaveLength(4);
     expect((await ppn.medications.list({ search: 'ZOL' })).data!.map((m) => m.medication_name)).toEqual(['Alprazolam (Xanax)', 'Aripiprazole (Abilify)', 'Sertraline (Zoloft)']);
     expect((await ppn.medications.list({ search: '%' })).data).toEqual([]);
   });
@@ -30,7 +30,7 @@ describe('medications against the local stack', () => {
     const ppn = ppnAs('clinicianA');
     const all = (await ppn.medications.list()).data!;
     const pick = (name: string) => all.find((m) => m.medication_name.startsWith(name))!.medication_id;
-    const { data } = await ppn.medications.checkContraindications([pick('Sertraline'), pick('Lorazepam'), pick('Quetiapine')]);
+    const { data } = await ppn.medications.checkContraindications({ medicationIds: [pick('Sertraline'), pick('Lorazepam'), pick('Quetiapine')] });
     expect(data!.map((m) => [m.medication_name, m.contraindication_notes])).toEqual([
       ['Lorazepam (Ativan)', 'May reduce efficacy of psychedelic therapy'],
       ['Quetiapine (Seroquel)', 'May block psychedelic effects'],

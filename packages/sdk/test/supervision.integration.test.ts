@@ -7,7 +7,7 @@ import { ppnAs, type Who } from './helpers/stack.js';
 // circle 1 (max 8) with member 4.
 
 describe('supervision.search against the local stack (read-only, shared stack)', () => {
-  const ids = (result: { data: { profiles: Array<{ profile_id: number }> } | null }) => result.data?.profiles.map((p) => p.profile_id);
+  const ids = (result: { data: { rows: Array<{ profile_id: number }> } | null }) => result.data?.rows.map((p) => p.profile_id);
 
   it('accepting practitioners only by default, most experienced first, with an exact small total', async () => {
     const result = await ppnAs('clinicianA').supervision.search();
@@ -27,12 +27,13 @@ describe('supervision.search against the local stack (read-only, shared stack)',
     expect(ids(await ppn.supervision.search({ specialties: ['Nonexistent'] }))).toEqual([]);
   });
 
-  it('pages with the total of all matches; a page past the end is empty', async () => {
+  it('pages with a cursor and the total of all matches', async () => {
     const ppn = ppnAs('supervisor');
-    const page = await ppn.supervision.search({ limit: 2, offset: 1 });
-    expect(ids(page)).toEqual([1, 4]);
-    expect(page.data?.total).toBe(4);
-    expect((await ppn.supervision.search({ offset: 40 })).data).toEqual({ profiles: [], total: 4, totalIsEstimate: false });
+    const first = await ppn.supervision.search({ limit: 2 });
+    expect(ids(first)).toEqual([3, 1]);
+    const second = await ppn.supervision.search({ limit: 2, cursor: first.data!.nextCursor! });
+    expect(ids(second)).toEqual([4, 6]);
+    expect(second.data).toMatchObject({ total: 4, nextCursor: null });
   });
 
   it('without a session: unauthenticated', async () => {
@@ -54,18 +55,18 @@ describe('supervision writes against the local stack', () => {
   const as = (who: Who) => ppnAs(who, stack);
 
   describe('profiles', () => {
-    it('mine: your own profile from your JWT, or null when you have none', async () => {
+    it('mine: your own profile from your JWT, or not_found when you have none', async () => {
       expect((await as('supervisor').supervision.profiles.mine()).data).toMatchObject({ profile_id: 1, display_name: 'Dr. Sam Supervisor', user_id: stack.personas.supervisor.userId });
       expect((await as('supervisee').supervision.profiles.mine()).data?.profile_id).toBe(2);
-      expect(await as('noSite').supervision.profiles.mine()).toEqual({ data: null, error: null });
+      expect((await as('noSite').supervision.profiles.mine()).error?.code).toBe('not_found');
     });
 
     it('upsertMine creates your profile, then updates only the fields you give', async () => {
       const ppn = as('noSite');
-      const created = await ppn.supervision.profiles.upsertMine({ displayName: 'Jo Park', credentials: 'PsyD', modalities: ['Ketamine'], yearsExperience: 3 });
+      const created = await ppn.supervision.profiles.upsertMine({ display_name: 'Jo Park', credentials: 'PsyD', modalities: ['Ketamine'], years_experience: 3 });
       expect(created.error).toBeNull();
       expect(created.data).toMatchObject({ user_id: stack.personas.noSite.userId, display_name: 'Jo Park', is_accepting_supervision: true, max_supervisees: 5 });
-      const updated = await ppn.supervision.profiles.upsertMine({ isAcceptingSupervision: false, bio: 'New to integration work.' });
+      const updated = await ppn.supervision.profiles.upsertMine({ is_accepting_supervision: false, bio: 'New to integration work.' });
       expect(updated.error).toBeNull();
       expect(updated.data).toMatchObject({
         profile_id: created.data?.profile_id,
@@ -85,7 +86,7 @@ describe('supervision writes against the local stack', () => {
     let requestId: number;
 
     it('the supervisee requests supervision: pending, with its own profile as supervisee', async () => {
-      const { data, error } = await as('supervisee').supervision.request(1);
+      const { data, error } = await as('supervisee').supervision.request({ supervisor_id: 1 });
       expect(error).toBeNull();
       expect(data).toMatchObject({ supervisor_id: 1, supervisee_id: 2, status: 'pending', started_at: null });
       requestId = data!.relationship_id;
@@ -94,7 +95,7 @@ describe('supervision writes against the local stack', () => {
     it('both participants list it with both names; others do not see it', async () => {
       for (const who of ['supervisor', 'supervisee'] as const) {
         const { data } = await as(who).supervision.relationships();
-        expect(data).toEqual([
+        expect(data?.rows).toEqual([
           expect.objectContaining({
             relationship_id: requestId,
             status: 'pending',
@@ -103,15 +104,16 @@ describe('supervision writes against the local stack', () => {
           }),
         ]);
       }
-      expect(await as('noSite').supervision.relationships()).toEqual({ data: [], error: null });
-      expect(await as('clinicianA').supervision.relationships()).toEqual({ data: [], error: null });
+      expect(await as('noSite').supervision.relationships()).toEqual({ data: { rows: [], total: 0, totalIsEstimate: false, nextCursor: null }, error: null });
+      expect(await as('clinicianA').supervision.relationships()).toEqual({ data: { rows: [], total: 0, totalIsEstimate: false, nextCursor: null }, error: null });
+      expect((await as('supervisor').supervision.relationships({ status: 'active' })).data?.rows).toEqual([]);
     });
 
     it('the supervisee cannot accept its own request (forbidden); a stranger touches nothing (not_found)', async () => {
-      expect((await as('supervisee').supervision.respond(requestId, 'accept')).error?.code).toBe('forbidden');
-      expect((await as('noSite').supervision.respond(requestId, 'accept')).error?.code).toBe('not_found');
+      expect((await as('supervisee').supervision.accept(requestId)).error?.code).toBe('forbidden');
+      expect((await as('noSite').supervision.accept(requestId)).error?.code).toBe('not_found');
       expect((await as('clinicianA').supervision.end(requestId)).error?.code).toBe('not_found');
-      expect((await as('supervisor').supervision.respond(99999, 'accept')).error?.code).toBe('not_found');
+      expect((await as('supervisor').supervision.accept(99999)).error?.code).toBe('not_found');
     });
 
     it('ending a pending request is a conflict (no such transition)', async () => {
@@ -119,10 +121,10 @@ describe('supervision writes against the local stack', () => {
     });
 
     it('the supervisor accepts: active, started_at stamped; declining it afterwards is a conflict', async () => {
-      const { data, error } = await as('supervisor').supervision.respond(requestId, 'accept');
+      const { data, error } = await as('supervisor').supervision.accept(requestId);
       expect(error).toBeNull();
       expect(data).toMatchObject({ relationship_id: requestId, status: 'active', started_at: expect.any(String) });
-      expect((await as('supervisor').supervision.respond(requestId, 'decline')).error?.code).toBe('conflict');
+      expect((await as('supervisor').supervision.decline(requestId)).error?.code).toBe('conflict');
     });
 
     it('either participant ends it: completed, ended_at stamped', async () => {
@@ -132,22 +134,24 @@ describe('supervision writes against the local stack', () => {
     });
 
     it('a decline stores cancelled', async () => {
-      const request = await as('supervisee').supervision.request(1);
-      const { data } = await as('supervisor').supervision.respond(request.data!.relationship_id, 'decline');
+      const request = await as('supervisee').supervision.request({ supervisor_id: 1 });
+      const { data } = await as('supervisor').supervision.decline(request.data!.relationship_id);
       expect(data?.status).toBe('cancelled');
     });
 
     it('a supervisor at max_supervisees cannot accept: conflict', async () => {
-      await as('supervisor').supervision.profiles.upsertMine({ maxSupervisees: 0 });
-      const request = await as('supervisee').supervision.request(1);
-      expect((await as('supervisor').supervision.respond(request.data!.relationship_id, 'accept')).error?.code).toBe('conflict');
-      await as('supervisor').supervision.profiles.upsertMine({ maxSupervisees: 5 });
-      expect((await as('supervisor').supervision.respond(request.data!.relationship_id, 'accept')).data?.status).toBe('active');
+      await as('supervisor').supervision.profiles.upsertMine({ max_supervisees: 0 });
+      const request = await as('supervisee').supervision.request({ supervisor_id: 1 });
+      expect((await as('supervisor').supervision.accept(request.data!.relationship_id)).error?.code).toBe('conflict');
+      await as('supervisor').supervision.profiles.upsertMine({ max_supervisees: 5 });
+      expect((await as('supervisor').supervision.accept(request.data!.relationship_id)).data?.status).toBe('active');
     });
 
-    it('no profile of your own: forbidden; asking yourself: validation', async () => {
-      expect((await as('clinicianA').supervision.request(1)).error?.code).toBe('forbidden');
-      expect((await as('supervisor').supervision.request(1)).error?.code).toBe('validation');
+    it('no profile of your own: forbidden; asking yourself: validation on the column (check no_self_supervision)', async () => {
+      expect((await as('clinicianA').supervision.request({ supervisor_id: 1 })).error?.code).toBe('forbidden');
+      const self = await as('supervisor').supervision.request({ supervisor_id: 1 });
+      expect(self.error?.code).toBe('validation');
+      expect(self.error?.issues).toEqual([expect.objectContaining({ path: ['supervisor_id'], code: 'check', constraint: 'no_self_supervision' })]);
     });
   });
 
@@ -156,48 +160,52 @@ describe('supervision writes against the local stack', () => {
 
     it('list: every circle with its member count', async () => {
       const { data } = await as('memberA').supervision.circles.list();
-      expect(data).toEqual([expect.objectContaining({ circle_id: 1, circle_name: 'Ketamine Integration Peer Circle', max_members: 8, member_count: 1 })]);
+      expect(data?.rows).toEqual([expect.objectContaining({ circle_id: 1, circle_name: 'Ketamine Integration Peer Circle', max_members: 8, member_count: 1 })]);
     });
 
     it('create: network admins only; anyone else is forbidden', async () => {
       for (const who of ['clinicianA', 'siteAdminB', 'supervisor'] as const) {
-        const { data, error } = await as(who).supervision.circles.create({ circleName: 'Not mine to make' });
+        const { data, error } = await as(who).supervision.circles.create({ circle_name: 'Not mine to make' });
         expect(data, who).toBeNull();
         expect(error?.code, who).toBe('forbidden');
       }
-      const { data, error } = await as('networkAdmin').supervision.circles.create({ circleName: 'Tiny MDMA Circle', maxMembers: 1, meetingFrequency: 'monthly' });
+      const { data, error } = await as('networkAdmin').supervision.circles.create({ circle_name: 'Tiny MDMA Circle', max_members: 1, meeting_frequency: 'monthly' });
       expect(error).toBeNull();
       expect(data).toMatchObject({ circle_name: 'Tiny MDMA Circle', max_members: 1, meeting_frequency: 'monthly' });
       tinyId = data!.circle_id;
     });
 
     it('join with your own profile; a full circle or a second join is a conflict; no profile is forbidden', async () => {
-      expect((await as('supervisor').supervision.circles.join(tinyId)).data).toMatchObject({ circle_id: tinyId, profile_id: 1 });
-      expect((await as('supervisee').supervision.circles.join(tinyId)).error?.code).toBe('conflict');
-      expect((await as('supervisee').supervision.circles.join(1)).data).toMatchObject({ circle_id: 1, profile_id: 2 });
-      expect((await as('supervisee').supervision.circles.join(1)).error?.code).toBe('conflict');
-      expect((await as('clinicianA').supervision.circles.join(1)).error?.code).toBe('forbidden');
+      expect((await as('supervisor').supervision.circles.join({ circle_id: tinyId })).data).toMatchObject({ circle_id: tinyId, profile_id: 1 });
+      expect((await as('supervisee').supervision.circles.join({ circle_id: tinyId })).error?.code).toBe('conflict');
+      expect((await as('supervisee').supervision.circles.join({ circle_id: 1 })).data).toMatchObject({ circle_id: 1, profile_id: 2 });
+      expect((await as('supervisee').supervision.circles.join({ circle_id: 1 })).error?.code).toBe('conflict');
+      expect((await as('clinicianA').supervision.circles.join({ circle_id: 1 })).error?.code).toBe('forbidden');
     });
 
     it('members: in joining order with names; counts follow', async () => {
-      const { data } = await as('clinicianB').supervision.circles.members(1);
-      expect(data?.map((m) => [m.profile_id, m.profile?.display_name])).toEqual([
+      const { data } = await as('clinicianB').supervision.circles.members({ circle_id: 1 });
+      expect(data?.rows.map((m) => [m.profile_id, m.practitioner_profiles?.display_name])).toEqual([
         [4, 'Morgan Lee'],
         [2, 'Riley Supervisee'],
       ]);
       const circles = await as('clinicianB').supervision.circles.list();
-      expect(circles.data?.map((c) => [c.circle_name, c.member_count])).toEqual([
+      expect(circles.data?.rows.map((c) => [c.circle_name, c.member_count])).toEqual([
         ['Ketamine Integration Peer Circle', 2],
         ['Tiny MDMA Circle', 1],
       ]);
-      expect(await as('clinicianB').supervision.circles.members(99999)).toEqual({ data: [], error: null });
+      expect(await as('clinicianB').supervision.circles.members({ circle_id: 99999 })).toEqual({ data: { rows: [], total: 0, totalIsEstimate: false, nextCursor: null }, error: null });
     });
 
-    it('leave removes only your own membership; leaving again is not_found', async () => {
-      expect((await as('noSite').supervision.circles.leave(1)).error?.code).toBe('not_found');
-      expect((await as('supervisee').supervision.circles.leave(1)).data).toMatchObject({ circle_id: 1, profile_id: 2 });
-      expect((await as('supervisee').supervision.circles.leave(1)).error?.code).toBe('not_found');
-      expect((await as('clinicianB').supervision.circles.members(1)).data?.map((m) => m.profile_id)).toEqual([4]);
+    it('leave removes only your own membership; leaving again is not_found; a service-role client removes nothing', async () => {
+      expect((await as('noSite').supervision.circles.leave({ circle_id: 1 })).error?.code).toBe('not_found');
+      expect((await as('supervisee').supervision.circles.leave({ circle_id: 1 })).data).toMatchObject({ circle_id: 1, profile_id: 2 });
+      expect((await as('supervisee').supervision.circles.leave({ circle_id: 1 })).error?.code).toBe('not_found');
+      // A service-role client has no profile of its own: it deletes nothing.
+      const service = await as('service_role').supervision.circles.leave({ circle_id: 1 });
+      expect(service.error?.code).toBe('not_found');
+      expect((await as('clinicianB').supervision.circles.members({ circle_id: 1 })).data?.rows.map((m) => m.profile_id)).toEqual([4]);
+      expect((await as('clinicianB').supervision.circles.members({ circle_id: 1 })).data?.rows.map((m) => m.profile_id)).toEqual([4]);
     });
   });
 });

@@ -41,6 +41,13 @@ export function rest(method: 'get' | 'post' | 'patch' | 'delete' | 'head', table
   return http[method](`${REST}/${table}`, () => HttpResponse.json(body as never, { status: init.status ?? 200, headers: init.headers }));
 }
 
+/** A PostgREST list answer with its count (`Content-Range: 0-<n-1>/<count>`), as `Prefer: count=...` gets. */
+export function counted(method: 'get' | 'head', table: string, rows: unknown[], count = rows.length): HttpHandler {
+  return http[method](`${REST}/${table}`, () =>
+    HttpResponse.json(method === 'head' ? (null as never) : (rows as never), { headers: { 'content-range': `${rows.length ? `0-${rows.length - 1}` : '*'}/${count}` } }),
+  );
+}
+
 /** A PostgREST error body. */
 export function pgError(code: string, message = `error ${code}`, details: string | null = null, hint: string | null = null) {
   return { code, message, details, hint };

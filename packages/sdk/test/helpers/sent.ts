@@ -1,9 +1,5 @@
-import { createClient } from '@supabase/supabase-js';
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import WebSocket from 'ws';
-import type { Database } from '@ppn/schema';
-import { createPpnClient } from '../../src/index.js';
-import { REST, requests, URL_BASE } from './msw.js';
+import { REST, requests } from './msw.js';
 
 /** What the SDK sent in request `index`: method, path under /rest/v1, query params, Prefer header, JSON body. */
 export async function sent(index = 0) {
@@ -23,18 +19,6 @@ export async function sent(index = 0) {
 /** A handler that fails at the network level (connection refused, DNS, CORS). */
 export function networkFailure(method: 'get' | 'post' | 'patch' | 'delete' | 'head', table: string): HttpHandler {
   return http[method](`${REST}/${table}`, () => HttpResponse.error());
-}
-
-/**
- * Like `unitClient()`, with supabase-js' own retries off: it retries a GET that failed at the
- * network level three times (1 s, 2 s, 4 s), which a unit test need not wait for.
- */
-export function noRetryClient() {
-  const supabase = createClient<Database>(URL_BASE, 'test-anon-key', {
-    db: { retry: false },
-    realtime: globalThis.WebSocket ? {} : { transport: WebSocket as never },
-  });
-  return createPpnClient(supabase);
 }
 
 /** The PostgREST error answers the SDK maps, with the code each becomes. */
