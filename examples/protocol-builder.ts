@@ -20,7 +20,7 @@ await runExample(async ({ as }) => {
 
   const chosen = ['Sertraline (Zoloft)', 'Lorazepam (Ativan)', 'Quetiapine (Seroquel)'];
   const ids = medications.filter((m) => chosen.includes(m.medication_name)).map((m) => m.medication_id);
-  const { data: flagged } = await ppn.medications.checkContraindications(ids);
+  const { data: flagged } = await ppn.medications.checkContraindications({ medicationIds: ids });
   console.log(`\nChosen: ${chosen.join(', ')}`);
   for (const med of flagged) console.log(`  WARNING ${med.medication_name}: ${med.contraindication_notes}`);
   console.log('\n! = flagged in the reference data (awaiting clinical review; not decision support)');

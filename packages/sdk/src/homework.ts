@@ -82,6 +82,7 @@ async function types(ctx: PpnContext, input?: ListHomeworkTypesParams, options?:
 
 const assignKeys = keys(['protocol_id', 'homework_type_id', 'homework_type', 'due_date', 'assigned_date'], {
   protocol_id: id(),
+  homework_type_id: z.optional(id()),
   homework_type: z.optional(typeName()),
 });
 
@@ -104,7 +105,7 @@ async function assign(ctx: PpnContext, input: AssignHomeworkParams, options?: Re
   // due_date >= assigned_date and the other table rules live in @ppn/schema.
   const row = await named(
     ctx,
-    check<Record<string, unknown>>(given.data, assignKeys, { ...fields, assigned_date: fields.assigned_date ?? localDate(ctx.now()) }, homeworkInsert, oneOf(given.data, 'homework_type_id', 'homework_type')),
+    check<Record<string, unknown>>(given.data, assignKeys, { ...fields, assigned_date: fields.assigned_date === undefined ? localDate(ctx.now()) : fields.assigned_date }, homeworkInsert, oneOf(given.data, 'homework_type_id', 'homework_type')),
     homework_type,
     options,
   );

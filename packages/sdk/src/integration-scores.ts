@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { INTEGRATION_SCORES_COLUMNS, SCALE_TYPES, integrationScoreInsert, type ScaleType, type Tables, type TablesInsert } from '@ppn/schema';
-import { id } from './args.js';
+import { id, instant } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
 import { readAll } from './page.js';
@@ -21,7 +21,12 @@ export interface ScoreTrendParams {
   scale_type: ScaleType;
 }
 
-const recordKeys = keys(['protocol_id', 'scale_type', 'score_value', 'measured_at', 'days_post_dose'], { protocol_id: id() });
+const recordKeys = keys(['protocol_id', 'scale_type', 'score_value', 'measured_at', 'days_post_dose'], {
+  protocol_id: id(),
+  scale_type: z.enum(SCALE_TYPES),
+  score_value: z.number(),
+  measured_at: instant(),
+});
 
 /**
  * Records an integration score (IES or EIS, 0 to 100) on a protocol. Only clinicians and

@@ -175,10 +175,10 @@ type PagedCall<P, T> = (params: P, options?: RequestOptions) => Promise<{ data: 
  * }
  * ```
  */
-export async function* allRows<P extends { cursor?: string | undefined }, T>(call: PagedCall<P, T>, params: NoInfer<P>, options?: RequestOptions): AsyncGenerator<T, void, undefined> {
-  let cursor = params.cursor;
+export async function* allRows<P, T>(call: PagedCall<P, T>, params: NoInfer<Exclude<P, undefined>>, options?: RequestOptions): AsyncGenerator<T, void, undefined> {
+  let cursor = (params as { cursor?: string | undefined }).cursor;
   do {
-    const { data, error } = await call({ ...params, cursor }, options);
+    const { data, error } = await call({ ...params, cursor } as P, options);
     if (error) throw error;
     yield* data!.rows;
     cursor = data!.nextCursor ?? undefined;

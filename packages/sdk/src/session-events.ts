@@ -54,7 +54,10 @@ type Checked = { row: Row; name?: string; path: Array<string | number> };
 
 const logKeys = keys(['protocol_id', 'event_type_id', 'event_type', 'event_timestamp', 'intensity_level', 'notes', 'client_event_id'], {
   protocol_id: id(),
+  event_type_id: z.optional(id()),
   event_type: z.optional(typeName()),
+  // An RFC 9562 uuid, stricter than Postgres' uuid type: the idempotency key of a retry.
+  client_event_id: z.optional(z.uuid()),
 });
 
 /** Validates one input against the SDK's keys and `session_events`' own rules. Sends nothing. */
@@ -65,7 +68,7 @@ function checkOne(ctx: PpnContext, input: unknown, prefix: Array<string | number
   const id = fields.client_event_id;
   const row = {
     ...fields,
-    event_timestamp: fields.event_timestamp ?? ctx.now().toISOString(),
+    event_timestamp: fields.event_timestamp === undefined ? ctx.now().toISOString() : fields.event_timestamp,
     // Postgres returns uuids in lower case; the stored row is matched to its input by this key.
     client_event_id: typeof id === 'string' ? id.toLowerCase() : (id ?? crypto.randomUUID()),
   };

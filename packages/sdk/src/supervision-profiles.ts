@@ -131,7 +131,7 @@ const profileKeys = keys(PROFILE_KEYS);
 export async function upsertMine(ctx: PpnContext, input: UpsertProfileParams, options?: RequestOptions): Promise<PpnResult<PractitionerProfile>> {
   const given = params(input, false);
   if (given.error) return given;
-  const none: PpnIssue[] = Object.keys(given.data).length ? [] : [{ path: [], code: 'required', message: `Give at least one of ${PROFILE_KEYS.join(', ')}` }];
+  const none: PpnIssue[] = Object.values(given.data).some((v) => v !== undefined) ? [] : [{ path: [], code: 'required', message: `Give at least one of ${PROFILE_KEYS.join(', ')}` }];
   // Directory rules (name 1..120 and not blank, tags, bio <= 500, ...) live in @ppn/schema.
   const row = check<TablesInsert<'practitioner_profiles'>>(given.data, profileKeys, given.data, practitionerProfileInsert, none);
   if (row.error) return row;

@@ -110,12 +110,13 @@ export function check<T>(given: Record<string, unknown>, own: Validator<unknown>
     const result = schema.safeParse(value);
     if (!result.success) for (const issue of toIssues(result.error.issues, prefix, value)) if (!issues.some((i) => `${i.path}` === `${issue.path}`)) issues.push(issue);
   }
-  return issues.length ? fail(validationError(issues)) : ok(row as T);
+  // Keys given as `undefined` are left out of what is sent.
+  return issues.length ? fail(validationError(issues)) : ok(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as T);
 }
 
 /** Exactly one of a reference's id and name keys (`event_type_id` / `event_type`). */
 export function oneOf(given: Record<string, unknown>, idKey: string, nameKey: string, prefix: Array<string | number> = []): PpnIssue[] {
-  const has = (key: string) => given[key] !== undefined && given[key] !== null;
+  const has = (key: string) => given[key] !== undefined;
   const [idPath, namePath] = [[...prefix, idKey], [...prefix, nameKey]];
   if (has(idKey) && has(nameKey)) return [{ path: namePath, code: 'custom', message: `Give ${idPath.join('.')} or ${namePath.join('.')}, not both` }];
   return has(idKey) || has(nameKey) ? [] : [{ path: idPath, code: 'required', message: `${idPath.join('.')} or ${namePath.join('.')} is required` }];
@@ -123,6 +124,8 @@ export function oneOf(given: Record<string, unknown>, idKey: string, nameKey: st
 
 /** `date` columns and date params: a `Date` given there is read as its local calendar date. */
 const DATE_KEYS = new Set(['due_date', 'assigned_date', 'completed_date', 'session_date', 'today']);
+/** `timestamptz` columns and instant params: a `Date` given there is sent as ISO 8601 UTC. */
+const INSTANT_KEYS = new Set(['event_timestamp', 'measured_at', 'from', 'to']);
 
 /** The caller's local date as `YYYY-MM-DD` (not UTC: "today" is where the clinician is). */
 export function localDate(date: Date): string {
@@ -138,8 +141,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * The params object of a call, ready for its validator: a plain object (a `Date`, a `Map` or
- * an array where params belong is refused), keys given as `undefined` dropped, and `Date`
- * values as the wire text (an instant in ISO 8601 UTC; a `date` column's local calendar date).
+ * an array where params belong is refused), and a `Date`
+ * given for a date or an instant as the wire text (an instant in ISO 8601 UTC; a `date`
+ * column's local calendar date). A `Date` anywhere else stays, for the validator to refuse.
  * `undefined` params are `{}` when the call's params are optional.
  */
 export function params(input: unknown, optional: boolean, prefix: Array<string | number> = []): PpnResult<Record<string, unknown>> {
@@ -148,17 +152,18 @@ export function params(input: unknown, optional: boolean, prefix: Array<string |
     const message = `${prefix.length ? prefix.join('.') : 'params'} must be a plain object${input instanceof Date ? ', not a Date' : ''}`;
     return fail(validationError([{ path: prefix, code: input === undefined ? 'required' : 'invalid_type', message, expected: 'object' }]));
   }
-  const out: Record<string, unknown> = {};
+  const entries: Array<[string, unknown]> = [];
   for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    if (value instanceof Date) {
+    if (value instanceof Date && (DATE_KEYS.has(key) || INSTANT_KEYS.has(key))) {
       if (Number.isNaN(value.getTime())) {
         return fail(validationError([{ path: [...prefix, key], code: 'invalid_type', message: `${[...prefix, key].join('.')} is an invalid Date`, expected: 'Date' }]));
       }
-      out[key] = DATE_KEYS.has(key) ? localDate(value) : value.toISOString();
+      entries.push([key, DATE_KEYS.has(key) ? localDate(value) : value.toISOString()]);
     } else {
-      out[key] = value;
+      entries.push([key, value]);
     }
   }
+  // fromEntries defines every key as given (even `__proto__`), for the validator to judge.
+  const out = Object.fromEntries(entries);
   return ok(out);
 }

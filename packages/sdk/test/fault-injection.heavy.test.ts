@@ -160,31 +160,31 @@ describe('no session event lost or duplicated under faults', () => {
       }
     })();
 
-    const expected: Array<{ logger: Logger; protocolId: number; clientEventId: string }> = [];
+    const expected: Array<{ logger: Logger; protocol_id: number; client_event_id: string }> = [];
     const runLogger = async (logger: Logger, index: number) => {
       const random = rng(SEED + index);
       const ppn = ppnWithToken(stack, logger.token, { fetch: faultyFetch(random) });
-      // The app's queue: each event gets its clientEventId once, when it is created.
+      // The app's queue: each event gets its client_event_id once, when it is created.
       const queue = Array.from({ length: EVENTS_PER_LOGGER }, (_, i) => ({
-        protocolId: logger.protocols[i % logger.protocols.length]!,
-        eventType: i % 3 === 0 ? 'Vital Signs Check' : (i % 8) + 1,
-        occurredAt: new Date(Date.UTC(2026, 1, 10, 9, 0, i)),
-        intensity: (i % 10) + 1,
+        protocol_id: logger.protocols[i % logger.protocols.length]!,
+        ...(i % 3 === 0 ? { event_type: 'Vital Signs Check' as const } : { event_type_id: (i % 8) + 1 }),
+        event_timestamp: new Date(Date.UTC(2026, 1, 10, 9, 0, i)),
+        intensity_level: (i % 10) + 1,
         notes: `${logger.name} #${i}`,
-        clientEventId: randomUUID(),
+        client_event_id: randomUUID(),
       }));
-      for (const e of queue) expected.push({ logger, protocolId: e.protocolId, clientEventId: e.clientEventId });
+      for (const e of queue) expected.push({ logger, protocol_id: e.protocol_id, client_event_id: e.client_event_id });
       if (index < BATCH_LOGGERS) {
         for (let i = 0; i < queue.length; i += BATCH) {
           const batch = queue.slice(i, i + BATCH);
-          const stored = await withRetry(() => ppn.sessionEvents.logMany(batch), random);
-          expect(stored.map((e: SessionEvent) => e.client_event_id)).toEqual(batch.map((e) => e.clientEventId));
+          const stored = await withRetry(() => ppn.sessionEvents.logMany({ events: batch }), random);
+          expect(stored.map((e: SessionEvent) => e.client_event_id)).toEqual(batch.map((e) => e.client_event_id));
           done += batch.length;
         }
       } else {
         for (const event of queue) {
           const stored = await withRetry(() => ppn.sessionEvents.log(event), random);
-          expect(stored.client_event_id).toBe(event.clientEventId);
+          expect(stored.client_event_id).toBe(event.client_event_id);
           done++;
         }
       }
@@ -201,7 +201,7 @@ describe('no session event lost or duplicated under faults', () => {
          from public.session_events e
          join unnest($1::bigint[], $2::uuid[], $3::uuid[]) as x(protocol_id, client_event_id, user_id)
            on x.protocol_id = e.protocol_id and x.client_event_id = e.client_event_id`,
-      [expected.map((e) => e.protocolId), expected.map((e) => e.clientEventId), expected.map((e) => e.logger.userId)],
+      [expected.map((e) => e.protocol_id), expected.map((e) => e.client_event_id), expected.map((e) => e.logger.userId)],
     );
     const [dupes] = await su.query<{ n: number }>(
       'select count(*)::int as n from (select 1 from public.session_events group by protocol_id, client_event_id having count(*) > 1) d',

@@ -45,10 +45,11 @@ function answerEverything() {
       const headers = { 'content-range': '0-0/1' };
       if (request.method === 'GET' && table === 'ref_event_types') return HttpResponse.json(eventTypes);
       if (request.method === 'GET' && table === 'ref_homework_types') return HttpResponse.json(homeworkTypes);
+      if (request.method === 'POST' && table === 'rpc/my_practitioner_profile') return HttpResponse.json([{ profile_id: 1 }]);
       if (request.method === 'POST' && !table.startsWith('rpc/')) {
         const body = (await request.json()) as Record<string, unknown> | Array<Record<string, unknown>>;
         const rows = (Array.isArray(body) ? body : [body]).map((row, i) => ({ profile_id: 1, ...row, id: i + 1 }));
-        return HttpResponse.json(Array.isArray(body) ? rows : rows[0], { status: 201 });
+        return HttpResponse.json(rows, { status: 201 });
       }
       if (request.method === 'PATCH' || request.method === 'DELETE') return HttpResponse.json([{ id: 1, status: 'active', circle_id: 1, profile_id: 1 }]);
       if (request.method === 'HEAD') return new HttpResponse(null, { status: 200, headers });
@@ -68,29 +69,30 @@ const CALLS: Record<string, fc.Arbitrary<unknown[]>> = {
   'medications.list': fc.constant([]),
   'medications.get': args(id),
   'medications.classes': fc.constant([]),
-  'medications.checkContraindications': args(fc.array(id, { minLength: 1, maxLength: 5 })),
+  'medications.checkContraindications': args(fc.record({ medicationIds: fc.array(id, { minLength: 1, maxLength: 5 }) })),
   'eventTypes.list': fc.constant([]),
   'sessionEvents.log': args(validLogInput({ eventTypes: ['Distress', 'Breakthrough'], typeIds: [1, 2] })),
-  'sessionEvents.logMany': args(fc.array(validLogInput({ eventTypes: ['Distress', 'Breakthrough'], typeIds: [1, 2] }), { minLength: 1, maxLength: 5 })),
-  'sessionEvents.timeline': fc.tuple(id, fc.record({ from: validInstant(), to: validInstant() }, { requiredKeys: [] })),
+  'sessionEvents.logMany': args(fc.record({ events: fc.array(validLogInput({ eventTypes: ['Distress', 'Breakthrough'], typeIds: [1, 2] }), { minLength: 1, maxLength: 5 }) })),
+  'sessionEvents.timeline': args(fc.record({ protocol_id: id, from: validInstant(), to: validInstant() }, { requiredKeys: ['protocol_id'] })),
   'supervision.search': fc.constant([]),
-  'supervision.request': args(id),
-  'supervision.respond': fc.tuple(id, fc.constantFrom('accept', 'decline')),
+  'supervision.request': args(fc.record({ supervisor_id: id })),
+  'supervision.accept': args(id),
+  'supervision.decline': args(id),
   'supervision.end': args(id),
   'supervision.relationships': fc.constant([]),
   'supervision.profiles.mine': fc.constant([]),
   'supervision.profiles.upsertMine': args(validProfileInput()),
   'supervision.circles.list': fc.constant([]),
   'supervision.circles.create': args(validCircleInput()),
-  'supervision.circles.join': args(id),
-  'supervision.circles.leave': args(id),
-  'supervision.circles.members': args(id),
+  'supervision.circles.join': args(fc.record({ circle_id: id })),
+  'supervision.circles.leave': args(fc.record({ circle_id: id })),
+  'supervision.circles.members': args(fc.record({ circle_id: id })),
   'homework.types': fc.constant([]),
   'homework.assign': args(validAssignInput({ homeworkTypes: ['Journaling', 'Meditation'], typeIds: [1, 2] })),
   'homework.complete': fc.tuple(id, fc.option(validCompleteInput(), { nil: undefined })),
-  'homework.list': args(id),
+  'homework.list': args(fc.record({ protocol_id: id })),
   'integrationScores.record': args(validScoreInput()),
-  'integrationScores.trend': fc.tuple(id, scale),
+  'integrationScores.trend': args(fc.record({ protocol_id: id, scale_type: scale })),
 };
 
 type Fn = (...a: unknown[]) => Promise<{ error: unknown }>;
@@ -133,7 +135,8 @@ describe('no SDK call sends an unfiltered PATCH or DELETE', () => {
   it('the calls that write with PATCH or DELETE were among them (so the check above ran)', () => {
     expect(Object.fromEntries([...seen].map(([path, methods]) => [path, [...methods]]))).toEqual({
       'homework.complete': ['PATCH'],
-      'supervision.respond': ['PATCH'],
+      'supervision.accept': ['PATCH'],
+      'supervision.decline': ['PATCH'],
       'supervision.end': ['PATCH'],
       'supervision.circles.leave': ['DELETE'],
     });

@@ -31,7 +31,7 @@ describe('session events against the local stack', () => {
     const before = await countEvents(SITE_A_PROTOCOL);
     const events = Array.from({ length: 30 }, (_, i) => ({
       protocol_id: SITE_A_PROTOCOL,
-      event_type: i % 3 === 0 ? 'Music Change' : 'Vital Signs Check',
+      event_type: i % 3 === 0 ? ('Music Change' as const) : ('Vital Signs Check' as const),
       event_timestamp: new Date(Date.UTC(2026, 1, 11, 9, i)),
       client_event_id: crypto.randomUUID(),
     }));

@@ -98,7 +98,7 @@ describe('statement timeouts through PostgREST', () => {
       await holder.query('begin');
       await holder.query('lock table public.session_events in access exclusive mode');
       const ppn = ppnWithToken(stack, stack.personas.clinicianA.token, { retry: false });
-      const { result, ms } = await timed(() => ppn.sessionEvents.timeline(1));
+      const { result, ms } = await timed(() => ppn.sessionEvents.timeline({ protocol_id: 1 }));
       // The lock is still held: the statement was cancelled, not let through.
       const { rows } = await holder.query<{ held: boolean }>(
         "select exists (select 1 from pg_locks where relation = 'public.session_events'::regclass and mode = 'AccessExclusiveLock' and granted) as held",
@@ -113,7 +113,7 @@ describe('statement timeouts through PostgREST', () => {
       await holder.end();
     }
     // and once the lock is gone, the same read works
-    const after = await ppnWithToken(stack, stack.personas.clinicianA.token).sessionEvents.timeline(1);
+    const after = await ppnWithToken(stack, stack.personas.clinicianA.token).sessionEvents.timeline({ protocol_id: 1 });
     expect(after.error).toBeNull();
   }, 30_000);
 

@@ -27,7 +27,7 @@ export function medicationsView(section: HTMLElement): View {
     verdict.replaceChildren();
     const id = Number(select.value);
     if (!id) return;
-    const { data: flagged } = await ctx.ppn.medications.checkContraindications([id]);
+    const { data: flagged } = await ctx.ppn.medications.checkContraindications({ medicationIds: [id] });
     if (!ctx.current() || Number(select.value) !== id) return;
     const med = byId.get(id);
     if (flagged.length === 0) {

@@ -32,7 +32,7 @@ export function scoresView(section: HTMLElement): View {
   let latest: ViewContext | undefined;
   async function draw(ctx: ViewContext): Promise<void> {
     const scaleType = scale.value as ScaleType;
-    const { data: scores } = await ctx.ppn.integrationScores.trend(ctx.protocolId, scaleType);
+    const { data: scores } = await ctx.ppn.integrationScores.trend({ protocol_id: ctx.protocolId, scale_type: scaleType });
     if (!ctx.current() || scale.value !== scaleType) return;
     heading.textContent = `Integration score trend · protocol ${ctx.protocolId}`;
     if (scores.length === 0) {

@@ -2,7 +2,7 @@
  * Supervision Exchange: search the practitioner directory by specialty and modality (each
  * matches ANY of the ticked tags; the two combine with AND), with the total.
  */
-import type { SupervisorSearchResult } from '@ppn/sdk';
+import { allRows, type Page, type SupervisorSearchResult } from '@ppn/sdk';
 import { h } from '../dom.js';
 import { run, type View, type ViewContext } from './view.js';
 
@@ -37,7 +37,7 @@ export function supervisionView(section: HTMLElement): View {
     show(data, s, m);
   }
 
-  function show(data: SupervisorSearchResult, s: string[], m: string[]): void {
+  function show(data: Page<SupervisorSearchResult>, s: string[], m: string[]): void {
     const filters = [s.length ? `specialty ${s.join(' or ')}` : null, m.length ? `modality ${m.join(' or ')}` : null].filter(Boolean).join(' and ');
     total.dataset.total = String(data.total);
     total.replaceChildren(
@@ -45,7 +45,7 @@ export function supervisionView(section: HTMLElement): View {
       ` supervisor${data.total === 1 ? '' : 's'} accepting supervisees${filters ? ` · ${filters}` : ''}`,
     );
     results.replaceChildren(
-      ...data.profiles.map((p) =>
+      ...data.rows.map((p) =>
         h(
           'li',
           { 'data-testid': 'supervisor-result', 'data-profile-id': p.profile_id },
@@ -69,9 +69,10 @@ export function supervisionView(section: HTMLElement): View {
       run(section, ctx, async () => {
         latest = ctx;
         // The filter chips: every tag in the directory this persona may read.
-        const { data: all } = await ctx.ppn.supervision.search({ acceptingOnly: false, limit: 1000 });
+        const all: SupervisorSearchResult[] = [];
+        for await (const profile of allRows(ctx.ppn.supervision.search, { acceptingOnly: false, limit: 200 })) all.push(profile);
         if (!ctx.current()) return;
-        const tags = (pick: (p: (typeof all.profiles)[number]) => string[] | null) => [...new Set(all.profiles.flatMap((p) => pick(p) ?? []))].sort();
+        const tags = (pick: (p: SupervisorSearchResult) => string[] | null) => [...new Set(all.flatMap((p) => pick(p) ?? []))].sort();
         chips(specialties, 'Specialties (any of)', 'specialty', tags((p) => p.specialties));
         chips(modalities, 'Modalities (any of)', 'modality', tags((p) => p.modalities));
         await search(ctx);

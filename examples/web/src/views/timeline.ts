@@ -3,7 +3,7 @@
  * event type, each event a mark in its type's color (`ref_event_types.color_code`), larger
  * for higher intensity. Another site's protocol reads as an empty timeline: RLS decides.
  */
-import type { TimelineEvent } from '@ppn/sdk';
+import { allRows, type TimelineEvent } from '@ppn/sdk';
 import { h, r1, s } from '../dom.js';
 import { clock, run, type View } from './view.js';
 
@@ -24,7 +24,8 @@ export function timelineView(section: HTMLElement): View {
     followsProtocol: true,
     load: (ctx) =>
       run(section, ctx, async () => {
-        const { data: events } = await ctx.ppn.sessionEvents.timeline(ctx.protocolId);
+        const events: TimelineEvent[] = [];
+        for await (const event of allRows(ctx.ppn.sessionEvents.timeline, { protocol_id: ctx.protocolId, limit: 500 })) events.push(event);
         if (!ctx.current()) return;
         heading.textContent = `Session timeline · protocol ${ctx.protocolId}`;
         if (events.length === 0) {
@@ -44,7 +45,7 @@ export function timelineView(section: HTMLElement): View {
         const minutes = (e: TimelineEvent) => (Date.parse(e.event_timestamp) - start) / 60_000;
         const hours = Math.max(1, Math.ceil(minutes(events.at(-1)!) / 60));
         caption.textContent = [
-          p ? `${p.patient_reference ?? 'no reference'} · ${p.substance ?? ''} · ${p.site?.site_name ?? `site ${p.site_id}`} · session ${p.session_date ?? ''}` : null,
+          p ? `${p.patient_reference ?? 'no reference'} · ${p.substance ?? ''} · ${p.sites?.site_name ?? `site ${p.site_id}`} · session ${p.session_date ?? ''}` : null,
           `${events.length} events over ${hours} hours, from ${new Date(start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}`,
         ]
           .filter(Boolean)
@@ -58,8 +59,8 @@ function chart(events: TimelineEvent[], start: number, hours: number, minutes: (
   // One lane per event type, in the order the types first occur.
   const lanes: Array<{ name: string; color: string }> = [];
   for (const e of events) {
-    const name = e.event_type?.event_name ?? 'Unknown';
-    if (!lanes.some((l) => l.name === name)) lanes.push({ name, color: e.event_type?.color_code ?? '#94a3b8' });
+    const name = e.ref_event_types?.event_name ?? 'Unknown';
+    if (!lanes.some((l) => l.name === name)) lanes.push({ name, color: e.ref_event_types?.color_code ?? '#94a3b8' });
   }
   const height = TOP + lanes.length * LANE + BOTTOM;
   const x = (m: number) => LEFT + (m / (hours * 60)) * (WIDTH - LEFT - RIGHT);
@@ -88,8 +89,8 @@ function chart(events: TimelineEvent[], start: number, hours: number, minutes: (
     );
   }
   for (const e of events) {
-    const name = e.event_type?.event_name ?? 'Unknown';
-    const color = e.event_type?.color_code ?? '#94a3b8';
+    const name = e.ref_event_types?.event_name ?? 'Unknown';
+    const color = e.ref_event_types?.color_code ?? '#94a3b8';
     const m = minutes(e);
     const radius = e.intensity_level ? 5 + e.intensity_level * 0.7 : 6;
     const when = new Date(start + m * 60_000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });

@@ -42,8 +42,6 @@ const fn = (f: unknown) => f as (...args: unknown[]) => Promise<PpnResult<unknow
 
 // Valid values -------------------------------------------------------------------------------------
 
-/** Event and homework types are an id or a name (1..200 characters). */
-const typeRef = (names?: readonly string[]) => fc.oneof(validId(), names ? fc.constantFrom(...names) : validText(1, 200));
 const nullable = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 5 });
 
 export interface ValidOptions {
@@ -55,47 +53,53 @@ export interface ValidOptions {
 
 const idFrom = (ids?: readonly number[]) => (ids ? fc.constantFrom(...ids) : validId());
 
-export function validLogInput(o: ValidOptions = {}) {
-  return fc.record(
-    {
-      protocolId: idFrom(o.protocolIds),
-      eventType: o.typeIds ? fc.oneof(fc.constantFrom(...o.typeIds), fc.constantFrom(...o.eventTypes!)) : typeRef(o.eventTypes),
-      occurredAt: validInstant(),
-      intensity: nullable(fc.integer({ min: 1, max: 10 })),
-      notes: nullable(validText(0, 2000)),
-      clientEventId: validUuid(),
-    },
-    { requiredKeys: ['protocolId', 'eventType'] },
+/** One of a reference's keys: by id (`<key>_id`) or by name (`<key>`). */
+function typeKey(key: 'event_type' | 'homework_type', ids?: readonly number[], names?: readonly string[]) {
+  return fc.oneof(
+    (ids ? fc.constantFrom(...ids) : validId()).map((id) => ({ [`${key}_id`]: id })),
+    (names ? fc.constantFrom(...names) : validText(1, 200)).map((name) => ({ [key]: name })),
   );
 }
 
-/** Homework: `dueDate` on or after `assignedDate`, or on or after `today` when `assignedDate` is left to the clock. */
+export function validLogInput(o: ValidOptions = {}) {
+  const fields = fc.record(
+    {
+      protocol_id: idFrom(o.protocolIds),
+      event_timestamp: validInstant(),
+      intensity_level: nullable(fc.integer({ min: 1, max: 10 })),
+      notes: nullable(validText(0, 2000)),
+      client_event_id: validUuid(),
+    },
+    { requiredKeys: ['protocol_id'] },
+  );
+  return fc.tuple(fields, typeKey('event_type', o.typeIds, o.eventTypes)).map(([f, t]) => ({ ...f, ...t }) as Record<string, unknown>);
+}
+
+/** Homework: `due_date` on or after `assigned_date`, or on or after `today` when `assigned_date` is left to the clock. */
 export function validAssignInput(o: ValidOptions = {}, today = TODAY) {
-  const type = o.typeIds ? fc.oneof(fc.constantFrom(...o.typeIds), fc.constantFrom(...o.homeworkTypes!)) : typeRef(o.homeworkTypes);
+  const type = typeKey('homework_type', o.typeIds, o.homeworkTypes);
   const explicit = fc
     .tuple(idFrom(o.protocolIds), type, validCalendarDate(), validCalendarDate())
-    .map(([protocolId, homeworkType, a, b]) => ({ protocolId, homeworkType, assignedDate: a < b ? a : b, dueDate: a < b ? b : a }));
-  const byClock = fc
-    .tuple(idFrom(o.protocolIds), type, validCalendarDate(today))
-    .map(([protocolId, homeworkType, dueDate]) => ({ protocolId, homeworkType, dueDate }));
+    .map(([protocol_id, t, a, b]) => ({ protocol_id, ...t, assigned_date: a < b ? a : b, due_date: a < b ? b : a }));
+  const byClock = fc.tuple(idFrom(o.protocolIds), type, validCalendarDate(today)).map(([protocol_id, t, due_date]) => ({ protocol_id, ...t, due_date }));
   return fc.oneof(explicit, byClock) as fc.Arbitrary<Record<string, unknown>>;
 }
 
-/** Completion: `completedDate` on or after `assignedDate` (the database refuses an earlier one; the SDK cannot see the row's date). */
+/** Completion: `completed_date` on or after `assigned_date` (the database refuses an earlier one; the SDK cannot see the row's date). */
 export function validCompleteInput(assignedDate = '0001-01-01') {
-  return fc.record({ completedDate: validCalendarDate(assignedDate), notes: nullable(validText(0, 2000)) }, { requiredKeys: [] });
+  return fc.record({ completed_date: validCalendarDate(assignedDate), completion_notes: nullable(validText(0, 2000)) }, { requiredKeys: [] });
 }
 
 export function validScoreInput(o: ValidOptions = {}) {
   return fc.record(
     {
-      protocolId: idFrom(o.protocolIds),
-      scale: fc.constantFrom('IES', 'EIS'),
-      value: validCents(0, 100),
-      measuredAt: validInstant(),
-      daysPostDose: nullable(fc.integer({ min: 0, max: INT4_MAX })),
+      protocol_id: idFrom(o.protocolIds),
+      scale_type: fc.constantFrom('IES', 'EIS'),
+      score_value: validCents(0, 100),
+      measured_at: validInstant(),
+      days_post_dose: nullable(fc.integer({ min: 0, max: INT4_MAX })),
     },
-    { requiredKeys: ['protocolId', 'scale', 'value', 'measuredAt'] },
+    { requiredKeys: ['protocol_id', 'scale_type', 'score_value', 'measured_at'] },
   );
 }
 
@@ -105,14 +109,14 @@ export function validProfileInput() {
   return fc
     .record(
       {
-        displayName: nullable(validText(1, 120, { notBlank: true })),
+        display_name: nullable(validText(1, 120, { notBlank: true })),
         credentials: nullable(validText(0, 200)),
         specialties: nullable(fc.array(tag(), { maxLength: 20 })),
         modalities: nullable(fc.array(tag(), { maxLength: 20 })),
-        yearsExperience: nullable(fc.integer({ min: 0, max: INT4_MAX })),
-        hourlyRate: nullable(validCents(0, 99_999_999.99)),
-        isAcceptingSupervision: nullable(fc.boolean()),
-        maxSupervisees: nullable(fc.integer({ min: 0, max: INT4_MAX })),
+        years_experience: nullable(fc.integer({ min: 0, max: INT4_MAX })),
+        hourly_rate: nullable(validCents(0, 99_999_999.99)),
+        is_accepting_supervision: nullable(fc.boolean()),
+        max_supervisees: nullable(fc.integer({ min: 0, max: INT4_MAX })),
         bio: nullable(validText(0, 500)),
       },
       { requiredKeys: [] },
@@ -123,29 +127,27 @@ export function validProfileInput() {
 export function validCircleInput() {
   return fc.record(
     {
-      circleName: validText(1, 120, { notBlank: true }),
-      maxMembers: nullable(fc.integer({ min: 1, max: INT4_MAX })),
-      meetingFrequency: nullable(fc.oneof(fc.constantFrom('monthly', 'biweekly', 'weekly'), validText(0, 100))),
+      circle_name: validText(1, 120, { notBlank: true }),
+      max_members: nullable(fc.integer({ min: 1, max: INT4_MAX })),
+      meeting_frequency: nullable(fc.oneof(fc.constantFrom('monthly', 'biweekly', 'weekly'), validText(0, 100))),
     },
-    { requiredKeys: ['circleName'] },
+    { requiredKeys: ['circle_name'] },
   );
 }
 
 // Invalid values --------------------------------------------------------------------------------------
 
-const invalidTypeRef: FieldSpec = {
-  presence: 'required',
-  // '' or over 200 characters as a name; anything but a positive safe integer as an id
-  invalid: fc.oneof(invalidId('required').filter((v) => typeof v !== 'string'), fc.constant(''), fc.string({ minLength: 201, maxLength: 260 })),
-};
+/** A type name: '' or over 200 characters, or not a string. */
+const invalidTypeName = (presence: 'optional') => fc.oneof(fc.constant(''), fc.string({ minLength: 201, maxLength: 260 }), wrongType('string', presence === 'optional' ? 'undefined' : 'string'));
 
 const LOG_FIELDS: Record<string, FieldSpec> = {
-  protocolId: { presence: 'required', invalid: invalidId('required') },
-  eventType: invalidTypeRef,
-  occurredAt: { presence: 'optional', invalid: invalidInstant('optional') },
-  intensity: { presence: 'nullable', invalid: invalidInt(1, 10, 'nullable') },
+  protocol_id: { presence: 'required', invalid: invalidId('required') },
+  event_type_id: { presence: 'optional', invalid: invalidId('optional') },
+  event_type: { presence: 'optional', invalid: invalidTypeName('optional') },
+  event_timestamp: { presence: 'optional', invalid: invalidInstant('optional') },
+  intensity_level: { presence: 'nullable', invalid: invalidInt(1, 10, 'nullable') },
   notes: { presence: 'nullable', invalid: invalidText(0, 2000, 'nullable') },
-  clientEventId: { presence: 'optional', invalid: invalidUuid('optional') },
+  client_event_id: { presence: 'optional', invalid: invalidUuid('optional') },
 };
 
 /** An object argument replaced by something that is not an object of that kind. */
@@ -153,12 +155,13 @@ const notAnObject = (optional = false) => (optional ? wrongType('object', 'undef
 
 const invalidLog = fc.oneof({ weight: 9, arbitrary: invalidObject(validLogInput(), LOG_FIELDS) }, { weight: 1, arbitrary: notAnObject() });
 
-const HUGE_BATCH = new Array(100_001).fill({ protocolId: 1, eventType: 1 });
+const HUGE_BATCH = new Array(100_001).fill({ protocol_id: 1, event_type_id: 1 });
 
 const invalidLogMany = fc.oneof(
-  { weight: 1, arbitrary: wrongType('array') },
-  { weight: 1, arbitrary: fc.constant([]) },
-  { weight: 1, arbitrary: fc.constant(HUGE_BATCH) },
+  { weight: 1, arbitrary: notAnObject() },
+  { weight: 1, arbitrary: wrongType('array', 'undefined').map((events) => ({ events })) },
+  { weight: 1, arbitrary: fc.constant({ events: [] }) },
+  { weight: 1, arbitrary: fc.constant({ events: HUGE_BATCH }) },
   {
     // a batch with one bad event anywhere; the good ones may name their type (resolved over the network)
     weight: 12,
@@ -167,26 +170,27 @@ const invalidLogMany = fc.oneof(
       .map(([good, bad, at]) => {
         const batch: unknown[] = [...good];
         batch.splice(at % (good.length + 1), 0, bad);
-        return batch;
+        return { events: batch };
       }),
   },
 );
 
 const ASSIGN_FIELDS: Record<string, FieldSpec> = {
-  protocolId: { presence: 'required', invalid: invalidId('required') },
-  homeworkType: invalidTypeRef,
-  dueDate: { presence: 'required', invalid: invalidCalendarDate('required') },
-  assignedDate: { presence: 'optional', invalid: invalidCalendarDate('optional') },
+  protocol_id: { presence: 'required', invalid: invalidId('required') },
+  homework_type_id: { presence: 'optional', invalid: invalidId('optional') },
+  homework_type: { presence: 'optional', invalid: invalidTypeName('optional') },
+  due_date: { presence: 'required', invalid: invalidCalendarDate('required') },
+  assigned_date: { presence: 'optional', invalid: invalidCalendarDate('optional') },
 };
 
 const dueBeforeAssigned = fc
   .tuple(validAssignInput(), validCalendarDate(), validCalendarDate())
   .filter(([, a, b]) => a !== b)
-  .map(([base, a, b]) => ({ ...base, assignedDate: a > b ? a : b, dueDate: a > b ? b : a }));
-// Left to the device clock, assignedDate is today: due yesterday or earlier is refused.
+  .map(([base, a, b]) => ({ ...base, assigned_date: a > b ? a : b, due_date: a > b ? b : a }));
+// Left to the device clock, assigned_date is today: due yesterday or earlier is refused.
 const dueBeforeToday = fc
   .tuple(validAssignInput(), validCalendarDate('0001-01-01', '2026-02-09'))
-  .map(([{ assignedDate: _, ...base }, dueDate]) => ({ ...base, dueDate }));
+  .map(([{ assigned_date: _, ...base }, due_date]) => ({ ...base, due_date }));
 
 const invalidAssign = fc.oneof(
   { weight: 8, arbitrary: invalidObject(validAssignInput(), ASSIGN_FIELDS) },
@@ -196,8 +200,8 @@ const invalidAssign = fc.oneof(
 );
 
 const COMPLETE_FIELDS: Record<string, FieldSpec> = {
-  completedDate: { presence: 'optional', invalid: invalidCalendarDate('optional') },
-  notes: { presence: 'nullable', invalid: invalidText(0, 2000, 'nullable') },
+  completed_date: { presence: 'optional', invalid: invalidCalendarDate('optional') },
+  completion_notes: { presence: 'nullable', invalid: invalidText(0, 2000, 'nullable') },
 };
 
 const invalidComplete = fc.oneof(
@@ -207,8 +211,8 @@ const invalidComplete = fc.oneof(
 );
 
 const SCORE_FIELDS: Record<string, FieldSpec> = {
-  protocolId: { presence: 'required', invalid: invalidId('required') },
-  scale: {
+  protocol_id: { presence: 'required', invalid: invalidId('required') },
+  scale_type: {
     presence: 'required',
     invalid: fc.oneof(
       fc.constantFrom('ies', 'eis', 'XYZ', '', 'IES ', ' EIS', 'PCL-5'),
@@ -216,9 +220,9 @@ const SCORE_FIELDS: Record<string, FieldSpec> = {
       wrongType('string'),
     ),
   },
-  value: { presence: 'required', invalid: invalidCents(0, 100, 'required') },
-  measuredAt: { presence: 'required', invalid: invalidInstant('required') },
-  daysPostDose: { presence: 'nullable', invalid: invalidInt(0, INT4_MAX, 'nullable') },
+  score_value: { presence: 'required', invalid: invalidCents(0, 100, 'required') },
+  measured_at: { presence: 'required', invalid: invalidInstant('required') },
+  days_post_dose: { presence: 'nullable', invalid: invalidInt(0, INT4_MAX, 'nullable') },
 };
 
 const invalidRecord = fc.oneof({ weight: 9, arbitrary: invalidObject(validScoreInput(), SCORE_FIELDS) }, { weight: 1, arbitrary: notAnObject() });
@@ -236,39 +240,39 @@ const invalidTags = fc.oneof(
 );
 
 const PROFILE_FIELDS: Record<string, FieldSpec> = {
-  displayName: { presence: 'nullable', invalid: invalidText(1, 120, 'nullable', { notBlank: true }) },
+  display_name: { presence: 'nullable', invalid: invalidText(1, 120, 'nullable', { notBlank: true }) },
   credentials: { presence: 'nullable', invalid: invalidText(0, 200, 'nullable') },
   specialties: { presence: 'nullable', invalid: invalidTags },
   modalities: { presence: 'nullable', invalid: invalidTags },
-  yearsExperience: { presence: 'nullable', invalid: invalidInt(0, INT4_MAX, 'nullable') },
-  hourlyRate: { presence: 'nullable', invalid: invalidCents(0, 99_999_999.99, 'nullable') },
-  isAcceptingSupervision: { presence: 'nullable', invalid: wrongType('boolean', 'null', 'undefined') },
-  maxSupervisees: { presence: 'nullable', invalid: invalidInt(0, INT4_MAX, 'nullable') },
+  years_experience: { presence: 'nullable', invalid: invalidInt(0, INT4_MAX, 'nullable') },
+  hourly_rate: { presence: 'nullable', invalid: invalidCents(0, 99_999_999.99, 'nullable') },
+  is_accepting_supervision: { presence: 'nullable', invalid: wrongType('boolean', 'null', 'undefined') },
+  max_supervisees: { presence: 'nullable', invalid: invalidInt(0, INT4_MAX, 'nullable') },
   bio: { presence: 'nullable', invalid: invalidText(0, 500, 'nullable') },
 };
 
 const invalidUpsertProfile = fc.oneof(
   { weight: 9, arbitrary: invalidObject(validProfileInput(), PROFILE_FIELDS) },
   // nothing to write
-  { weight: 1, arbitrary: fc.constantFrom({}, { displayName: undefined }, { bio: undefined, credentials: undefined }) },
+  { weight: 1, arbitrary: fc.constantFrom({}, { display_name: undefined }, { bio: undefined, credentials: undefined }) },
   { weight: 1, arbitrary: notAnObject() },
 );
 
 const CIRCLE_FIELDS: Record<string, FieldSpec> = {
-  circleName: { presence: 'required', invalid: invalidText(1, 120, 'required', { notBlank: true }) },
-  maxMembers: { presence: 'nullable', invalid: invalidInt(1, INT4_MAX, 'nullable') },
-  meetingFrequency: { presence: 'nullable', invalid: invalidText(0, Infinity, 'nullable') },
+  circle_name: { presence: 'required', invalid: invalidText(1, 120, 'required', { notBlank: true }) },
+  max_members: { presence: 'nullable', invalid: invalidInt(1, INT4_MAX, 'nullable') },
+  meeting_frequency: { presence: 'nullable', invalid: invalidText(0, Infinity, 'nullable') },
 };
 
 const invalidCreateCircle = fc.oneof({ weight: 9, arbitrary: invalidObject(validCircleInput(), CIRCLE_FIELDS) }, { weight: 1, arbitrary: notAnObject() });
 
-const invalidDecision = fc.oneof(
-  fc.constantFrom('Accept', 'ACCEPT', 'accepted', 'decline ', 'yes', 'no', 'cancel', 'cancelled', 'active', 'completed', ''),
-  fc.string().filter((s) => s !== 'accept' && s !== 'decline'),
-  wrongType('string'),
+/** `{ <key>: id }` with an invalid id, or not an object at all. */
+const idParams = (key: string) => fc.tuple(fc.oneof(invalidId('required').map((id) => ({ [key]: id })), notAnObject()));
+/** A transition `(relationship_id, params?)`: an invalid id, or params that are not an empty object. */
+const transition = fc.oneof(
+  fc.tuple(invalidId('required')),
+  fc.tuple(validId(), fc.oneof(notAnObject(true), fc.record({ status: fc.constantFrom('active', 'completed') }))),
 );
-
-const oneId = fc.tuple(invalidId('required'));
 
 /** Every SDK write call. The unfiltered-write test and the database suite enumerate the same list. */
 export const WRITE_CALLS: WriteCall[] = [
@@ -277,21 +281,14 @@ export const WRITE_CALLS: WriteCall[] = [
   { name: 'homework.assign', invalid: fc.tuple(invalidAssign), call: (ppn, a) => fn(ppn.homework.assign)(...a) },
   { name: 'homework.complete', invalid: invalidComplete, call: (ppn, a) => fn(ppn.homework.complete)(...a) },
   { name: 'integrationScores.record', invalid: fc.tuple(invalidRecord), call: (ppn, a) => fn(ppn.integrationScores.record)(...a) },
-  { name: 'supervision.request', invalid: oneId, call: (ppn, a) => fn(ppn.supervision.request)(...a) },
-  {
-    name: 'supervision.respond',
-    invalid: fc.oneof(
-      fc.tuple(invalidId('required'), fc.constantFrom('accept', 'decline')),
-      fc.tuple(validId(), invalidDecision),
-      fc.tuple(invalidId('required'), invalidDecision),
-    ),
-    call: (ppn, a) => fn(ppn.supervision.respond)(...a),
-  },
-  { name: 'supervision.end', invalid: oneId, call: (ppn, a) => fn(ppn.supervision.end)(...a) },
+  { name: 'supervision.request', invalid: idParams('supervisor_id'), call: (ppn, a) => fn(ppn.supervision.request)(...a) },
+  { name: 'supervision.accept', invalid: transition, call: (ppn, a) => fn(ppn.supervision.accept)(...a) },
+  { name: 'supervision.decline', invalid: transition, call: (ppn, a) => fn(ppn.supervision.decline)(...a) },
+  { name: 'supervision.end', invalid: transition, call: (ppn, a) => fn(ppn.supervision.end)(...a) },
   { name: 'supervision.profiles.upsertMine', invalid: fc.tuple(invalidUpsertProfile), call: (ppn, a) => fn(ppn.supervision.profiles.upsertMine)(...a) },
   { name: 'supervision.circles.create', invalid: fc.tuple(invalidCreateCircle), call: (ppn, a) => fn(ppn.supervision.circles.create)(...a) },
-  { name: 'supervision.circles.join', invalid: oneId, call: (ppn, a) => fn(ppn.supervision.circles.join)(...a) },
-  { name: 'supervision.circles.leave', invalid: oneId, call: (ppn, a) => fn(ppn.supervision.circles.leave)(...a) },
+  { name: 'supervision.circles.join', invalid: idParams('circle_id'), call: (ppn, a) => fn(ppn.supervision.circles.join)(...a) },
+  { name: 'supervision.circles.leave', invalid: idParams('circle_id'), call: (ppn, a) => fn(ppn.supervision.circles.leave)(...a) },
 ];
 
 export const writeCall = (name: string): WriteCall => {

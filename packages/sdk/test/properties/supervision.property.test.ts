@@ -6,7 +6,8 @@ useMsw();
 
 describe('supervision: bad input never leaves the device', () => {
   itRefusesInvalidInput('supervision.request');
-  itRefusesInvalidInput('supervision.respond');
+  itRefusesInvalidInput('supervision.accept');
+  itRefusesInvalidInput('supervision.decline');
   itRefusesInvalidInput('supervision.end');
   itRefusesInvalidInput('supervision.profiles.upsertMine');
   itRefusesInvalidInput('supervision.circles.create');
