@@ -37,7 +37,7 @@ module.exports = async function acceptance(label, modules) {
   const { data: protocols } = await ppn.protocols.list({ limit: 10 });
   const protocolId = protocols.rows[0].record_id;
   const clientEventId = globalThis.crypto.randomUUID();
-  const event = { protocolId, eventType: 'Vital Signs Check', intensity: 3, notes: `tarball test (${label})`, clientEventId };
+  const event = { protocol_id: protocolId, event_type: 'Vital Signs Check', intensity_level: 3, notes: `tarball test (${label})`, client_event_id: clientEventId };
   const first = await ppn.sessionEvents.log(event);
   const again = await ppn.sessionEvents.log(event); // a retry after a lost response
   const { count, error } = await supabase
@@ -47,24 +47,27 @@ module.exports = async function acceptance(label, modules) {
   if (error) throw error;
   check(
     count === 1 && first.data.client_event_id === clientEventId && again.data.client_event_id === clientEventId,
-    `sessionEvents.log() twice with one clientEventId on protocol ${protocolId}: ${count} row`,
+    `sessionEvents.log() twice with one client_event_id on protocol ${protocolId}: ${count} row`,
   );
 
   const { data: search } = await ppn.supervision.search({ acceptingOnly: true });
-  const supervisor = search.profiles.find((p) => p.user_id === facts.personas.supervisor.userId);
-  check(Boolean(supervisor), `supervision.search(): ${search.profiles.length} accepting supervisor(s), the seeded supervisor among them`);
+  const supervisor = search.rows.find((p) => p.user_id === facts.personas.supervisor.userId);
+  check(Boolean(supervisor) && search.total === search.rows.length && search.nextCursor === null, `supervision.search(): a page of ${search.rows.length} accepting supervisor(s) of ${search.total}, the seeded supervisor among them`);
+
+  const { data: timeline } = await ppn.sessionEvents.timeline({ protocol_id: protocolId, limit: 1 });
+  check(timeline.rows.length === 1 && typeof timeline.nextCursor === 'string' && timeline.total >= 1, `sessionEvents.timeline(): a page of 1 of ${timeline.total}, with a cursor`);
 
   const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const { data: homework } = await ppn.homework.assign({ protocolId, homeworkType: 'Journaling', dueDate: due });
+  const { data: homework } = await ppn.homework.assign({ protocol_id: protocolId, homework_type: 'Journaling', due_date: due });
   check(homework.homework_id > 0 && homework.due_date === due, `homework.assign(): homework ${homework.homework_id} due ${due}`);
 
-  const { data, error: refused } = await createPpnClient(supabase).sessionEvents.log({ protocolId, eventType: 'Distress', intensity: 11 });
+  const { data, error: refused } = await createPpnClient(supabase).sessionEvents.log({ protocol_id: protocolId, event_type: 'Distress', intensity_level: 11 });
   check(
-    data === null && refused instanceof PpnError && refused.code === 'validation' && refused.issues[0].path[0] === 'intensity',
-    `an intensity of 11 is refused before any request: PpnError ${refused && refused.code} on ${refused && refused.issues[0].path.join('.')}`,
+    data === null && refused instanceof PpnError && refused.code === 'validation' && refused.issues[0].path[0] === 'intensity_level' && refused.message === 'intensity_level must be at most 10',
+    `an intensity_level of 11 is refused before any request: PpnError ${refused && refused.code}: ${refused && refused.message}`,
   );
   try {
-    await ppn.sessionEvents.log({ protocolId, eventType: 'Distress', intensity: 11 });
+    await ppn.sessionEvents.log({ protocol_id: protocolId, event_type: 'Distress', intensity_level: 11 });
     check(false, 'throwOnError throws');
   } catch (thrown) {
     check(thrown instanceof PpnError && thrown.code === 'validation', 'throwOnError: true throws the PpnError');
