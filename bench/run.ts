@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { startStack, signToken, type Stack } from '@ppn/migrations/stack';
 import type { PpnSupabaseClient } from '@ppn/sdk';
+import { PRACTITIONER_PROFILES_COLUMNS, REF_MEDICATIONS_COLUMNS, SESSION_EVENTS_COLUMNS } from '@ppn/schema';
 import { ppnWith, supabaseWith } from './lib/clients.js';
 import { APP_ENTRY, APP_FUNCTIONS_ENTRY, measureBundle } from './lib/bundle.js';
 import { applyLiteralPolicies, connect, explainTimes, literalPoliciesSql, type As } from './lib/db.js';
@@ -103,15 +104,15 @@ async function measureTimeline(stack: Stack, layout: ScaleLayout, clinician: Ppn
   const pid = layout.timelineProtocolId;
   const asClinician = ppnWith(clinician);
   const asService = ppnWith(service);
-  const a = check(await asClinician.sessionEvents.timeline(pid), 'timeline as clinician');
-  const b = check(await asService.sessionEvents.timeline(pid), 'timeline as service role');
-  if (a.data?.length !== b.data?.length || a.data?.length !== 300) {
-    throw new Error(`timeline of protocol ${pid}: clinician sees ${a.data?.length}, service role ${b.data?.length}, expected 300`);
+  const a = check(await asClinician.sessionEvents.timeline({ protocol_id: pid, limit: 500 }), 'timeline as clinician');
+  const b = check(await asService.sessionEvents.timeline({ protocol_id: pid, limit: 500 }), 'timeline as service role');
+  if (a.data?.rows.length !== b.data?.rows.length || a.data?.rows.length !== 300) {
+    throw new Error(`timeline of protocol ${pid}: clinician sees ${a.data?.rows.length}, service role ${b.data?.rows.length}, expected 300`);
   }
   const [clin, svc] = await sideBySide(
     RUNS,
-    () => asClinician.sessionEvents.timeline(pid),
-    () => asService.sessionEvents.timeline(pid),
+    () => asClinician.sessionEvents.timeline({ protocol_id: pid, limit: 500 }),
+    () => asService.sessionEvents.timeline({ protocol_id: pid, limit: 500 }),
   );
 
   say('timeline: database execution (EXPLAIN ANALYZE)');
@@ -132,12 +133,12 @@ async function measureTimeline(stack: Stack, layout: ScaleLayout, clinician: Ppn
   let litClin: number[];
   let litSvc: number[];
   try {
-    const seen = check(await asClinician.sessionEvents.timeline(pid), 'timeline under literal policies');
-    if (seen.data?.length !== 300) throw new Error(`literal policies: clinician sees ${seen.data?.length} events`);
+    const seen = check(await asClinician.sessionEvents.timeline({ protocol_id: pid, limit: 500 }), 'timeline under literal policies');
+    if (seen.data?.rows.length !== 300) throw new Error(`literal policies: clinician sees ${seen.data?.rows.length} events`);
     [litClin, litSvc] = await sideBySide(
       Math.max(20, Math.round(RUNS / 2)),
-      () => asClinician.sessionEvents.timeline(pid),
-      () => asService.sessionEvents.timeline(pid),
+      () => asClinician.sessionEvents.timeline({ protocol_id: pid, limit: 500 }),
+      () => asService.sessionEvents.timeline({ protocol_id: pid, limit: 500 }),
     );
   } finally {
     await restore();
@@ -187,13 +188,14 @@ async function measureCount(layout: ScaleLayout, clinician: PpnSupabaseClient, d
 // Supervision search
 
 function rawSearch(supabase: PpnSupabaseClient, f: SearchFilters, count: 'estimated' | 'exact') {
-  let query = supabase.from('practitioner_profiles').select('*', { count });
+  let query = supabase.from('practitioner_profiles').select(PRACTITIONER_PROFILES_COLUMNS, { count });
   if (f.specialties) query = query.overlaps('specialties', f.specialties);
   if (f.modalities) query = query.overlaps('modalities', f.modalities);
   if (f.minYearsExperience !== undefined) query = query.gte('years_experience', f.minYearsExperience);
   if (f.maxHourlyRate !== undefined) query = query.lte('hourly_rate', f.maxHourlyRate);
   if (f.acceptingOnly !== false) query = query.eq('is_accepting_supervision', true);
-  return query.order('years_experience', { ascending: false, nullsFirst: false }).order('profile_id').range(0, 49);
+  // What supervision.search sends: the documented columns, the directory order, a page of 50.
+  return query.order('years_experience', { ascending: false, nullsFirst: false }).order('profile_id').limit(50).retry(false);
 }
 
 async function measureSearch(layout: ScaleLayout, clinician: PpnSupabaseClient, db: Awaited<ReturnType<typeof connect>>) {
@@ -212,7 +214,7 @@ async function measureSearch(layout: ScaleLayout, clinician: PpnSupabaseClient, 
       throw new Error(`search ${name}: total ${data.total} (estimate ${data.totalIsEstimate}), exact ${exactTotal}`);
     }
     if (exactTotal > 1000 && !data.totalIsEstimate) throw new Error(`search ${name}: ${exactTotal} matches but total not flagged as an estimate`);
-    results.push({ name, total: data.total, totalIsEstimate: data.totalIsEstimate, exactTotal, page: data.profiles.length, httpP50Ms: 0, dbMs: 0, dbExactCountMs: 0 });
+    results.push({ name, total: data.total, totalIsEstimate: data.totalIsEstimate, exactTotal, page: data.rows.length, httpP50Ms: 0, dbMs: 0, dbExactCountMs: 0 });
     perCombo.set(name, []);
     exactPer.set(name, []);
   }
@@ -256,20 +258,28 @@ async function measureSdkOverhead(layout: ScaleLayout, clinician: PpnSupabaseCli
   const pairs: Array<[string, () => PromiseLike<unknown>, () => PromiseLike<unknown>]> = [
     [
       'timeline',
-      () => ppn.sessionEvents.timeline(pid),
+      () => ppn.sessionEvents.timeline({ protocol_id: pid, limit: 500 }),
       () =>
         clinician
           .from('session_events')
-          .select('*, event_type:ref_event_types(event_type_id, event_name, color_code, icon_name)')
+          .select(`${SESSION_EVENTS_COLUMNS},ref_event_types(event_type_id,event_name,color_code,icon_name)`, { count: 'exact' })
           .eq('protocol_id', pid)
           .order('event_timestamp')
           .order('event_id')
-          .range(0, 999),
+          .limit(500)
+          .retry(false),
     ],
     [
       'medications.list',
       () => ppn.medications.list(),
-      () => clinician.from('ref_medications').select('*').eq('is_active', true).order('medication_name').order('medication_id').range(0, 999),
+      () =>
+        clinician
+          .from('ref_medications')
+          .select(REF_MEDICATIONS_COLUMNS, { count: 'exact' })
+          .eq('is_active', true)
+          .order('medication_name')
+          .order('medication_id')
+          .retry(false),
     ],
     ['supervision.search', () => ppn.supervision.search(sdkOptions(searchFilters)), () => rawSearch(clinician, searchFilters, 'estimated')],
   ];
@@ -291,10 +301,15 @@ async function measureLogging(layout: ScaleLayout, clinician: PpnSupabaseClient)
   const ppn = ppnWith(clinician);
   const pid = layout.writeProtocolId;
   const start = Date.parse('2025-06-01T09:00:00Z');
-  const input = (i: number) => ({ protocolId: pid, eventType: 'Vital Signs Check', occurredAt: new Date(start + i * 1000).toISOString(), intensity: 1 + (((i % 10) + 10) % 10) });
+  const input = (i: number) => ({
+    protocol_id: pid,
+    event_type: 'Vital Signs Check' as const,
+    event_timestamp: new Date(start + i * 1000).toISOString(),
+    intensity_level: 1 + (((i % 10) + 10) % 10),
+  });
   check(await ppn.sessionEvents.log(input(-1)), 'warm-up log'); // fills the event type cache
   const events = Array.from({ length: BULK }, (_, i) => input(i));
-  const [manyMs, many] = await timed(() => ppn.sessionEvents.logMany(events));
+  const [manyMs, many] = await timed(() => ppn.sessionEvents.logMany({ events }));
   check(many, 'logMany');
   if (many.data?.length !== BULK) throw new Error(`logMany stored ${many.data?.length} of ${BULK}`);
   const [singleMs] = await timed(async () => {

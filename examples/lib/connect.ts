@@ -16,7 +16,7 @@ export interface ExampleContext {
 
 /** Uses the stack that `pnpm stack` left running, or starts one for the length of the example. */
 export async function connect(): Promise<ExampleContext> {
-  const running = await readRunningStack();
+  const running = await readRunningStack(process.env.PPN_STACK_STATE_FILE || undefined);
   const started = running ? undefined : await startStack();
   const facts: StackFacts = running ?? started!;
   if (!running) console.log(`(started a local stack at ${facts.url}; it stops when the example ends)\n`);
