@@ -1,10 +1,8 @@
 import { REF_EVENT_TYPES_COLUMNS, type Tables } from '@ppn/schema';
-import { inactiveOption } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
-import { readAll } from './page.js';
-import { fail, type PpnResult, type ResultMode } from './result.js';
-import { params, parse, read } from './validate.js';
+import { listReference } from './refs.js';
+import type { PpnResult, ResultMode } from './result.js';
 
 export type EventType = Tables<'ref_event_types'>;
 
@@ -25,16 +23,7 @@ export interface ListEventTypesParams {
  * ```
  */
 async function list(ctx: PpnContext, input?: ListEventTypesParams, options?: RequestOptions): Promise<PpnResult<EventType[]>> {
-  const parsed = read(inactiveOption(), input, true);
-  if (parsed.error) return parsed;
-  return readAll<EventType>(
-    { name: 'event types', keys: [{ column: 'event_type_id' }] },
-    (count) => {
-      const query = ctx.supabase.from('ref_event_types').select(REF_EVENT_TYPES_COLUMNS, count);
-      return (parsed.data.includeInactive ? query : query.eq('is_active', true)) as never;
-    },
-    options,
-  );
+  return listReference<EventType>(ctx, 'ref_event_types', REF_EVENT_TYPES_COLUMNS, input, options);
 }
 
 const calls = { list };

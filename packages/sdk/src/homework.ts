@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { INTEGRATION_HOMEWORK_COLUMNS, REF_HOMEWORK_TYPES_COLUMNS, homeworkInsert, homeworkUpdate, type HomeworkTypeName, type Tables, type TablesUpdate } from '@ppn/schema';
-import { calendarDate, id, inactiveOption, pageParams, typeName } from './args.js';
+import { calendarDate, id, pageParams, typeName } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
-import { readAll, readPage, type Page } from './page.js';
-import { resolveNames } from './refs.js';
+import { readPage, type Page } from './page.js';
+import { listReference, resolveNames } from './refs.js';
 import { settleOne } from './request.js';
 import { fail, ok, type PpnResult, type ResultMode } from './result.js';
 import type { DateInput, OneOf } from './types.js';
@@ -68,16 +68,7 @@ export interface ListHomeworkParams {
  * ```
  */
 async function types(ctx: PpnContext, input?: ListHomeworkTypesParams, options?: RequestOptions): Promise<PpnResult<HomeworkType[]>> {
-  const parsed = read(inactiveOption(), input, true);
-  if (parsed.error) return parsed;
-  return readAll<HomeworkType>(
-    { name: 'homework types', keys: [{ column: 'homework_type_id' }] },
-    (count) => {
-      const query = ctx.supabase.from('ref_homework_types').select(REF_HOMEWORK_TYPES_COLUMNS, count);
-      return (parsed.data.includeInactive ? query : query.eq('is_active', true)) as never;
-    },
-    options,
-  );
+  return listReference<HomeworkType>(ctx, 'ref_homework_types', REF_HOMEWORK_TYPES_COLUMNS, input, options);
 }
 
 const assignKeys = keys(['protocol_id', 'homework_type_id', 'homework_type', 'due_date', 'assigned_date'], {

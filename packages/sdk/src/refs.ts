@@ -1,6 +1,8 @@
 import type { PpnContext, RequestOptions } from './context.js';
 import { validationError, type PpnIssue } from './errors.js';
+import { inactiveOption } from './args.js';
 import { readAll } from './page.js';
+import { read } from './validate.js';
 import { fail, ok, type PpnResult } from './result.js';
 
 /** A reference table whose rows a call may name instead of giving the id. */
@@ -53,4 +55,27 @@ export async function resolveNames(
     if (missing.length === 0) return ok(names.map(({ name }) => known.get(name)!));
     if (attempt === 1) return fail(validationError(missing));
   }
+}
+
+/**
+ * A reference list (event types, homework types) in id order: active rows only unless
+ * `includeInactive`, every row read.
+ */
+export async function listReference<R>(
+  ctx: PpnContext,
+  table: NamedTable,
+  columns: string,
+  input: { includeInactive?: boolean | undefined } | undefined,
+  options: RequestOptions | undefined,
+): Promise<PpnResult<R[]>> {
+  const parsed = read(inactiveOption(), input, true);
+  if (parsed.error) return parsed;
+  return readAll<R>(
+    { name: table, keys: [{ column: COLUMNS[table][0] }] },
+    (count) => {
+      const query = ctx.supabase.from(table).select(columns, count);
+      return (parsed.data.includeInactive ? query : query.eq('is_active', true)) as never;
+    },
+    options,
+  );
 }
