@@ -2,7 +2,7 @@
 // line, and stays up until SIGTERM/SIGINT (or until its parent goes away).
 //   node serve.mjs stack      the whole local stack (Postgres, migrations, seed, PostgREST, gateway)
 //   node serve.mjs postgres   a bare Postgres with only the local Supabase shim: for `ppn-migrate`
-import { applyLocalShim, startPostgres, startStack } from '@ppn/migrations/stack';
+import { applyLocalShim, startPostgres, startStack } from '@ppn/local-stack';
 
 const kind = process.argv[2];
 let stop;

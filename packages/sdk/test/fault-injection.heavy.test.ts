@@ -22,7 +22,7 @@
  * `PPN_FAULT_SEED` replays a run's fault pattern (printed with the counts).
  */
 import { randomUUID } from 'node:crypto';
-import { startStack, type Stack } from '@ppn/migrations/stack';
+import { startStack, type Stack } from '../../../test/stack.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PpnError, PpnErrorCode, PpnResult, SessionEvent } from '../src/index.js';
 import { ppnWithToken, Superuser } from './helpers/superuser.js';

@@ -1,4 +1,4 @@
-import { startStack, type Stack } from '@ppn/migrations/stack';
+import { startStack, type Stack } from '../../../test/stack.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ppnAs, type Who } from './helpers/stack.js';
 

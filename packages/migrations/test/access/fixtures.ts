@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { PERSONAS as SEEDED_PERSONAS } from '../../src/stack/personas.js';
+import { PERSONAS as SEEDED_PERSONAS } from '../../../../test/stack.js';
 import { MATRIX, type MatrixRow, type Operation, type Persona, type Table } from './matrix.js';
 
 /**

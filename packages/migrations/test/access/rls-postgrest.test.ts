@@ -1,8 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONA_NAMES, type PersonaName } from '../../src/stack/personas.js';
-import { startStack, type Stack } from '../../src/stack/start-stack.js';
+import { PERSONA_NAMES, startStack, type PersonaName, type Stack } from '../../../../test/stack.js';
 import { clientAs, type Who } from '../helpers/clients.js';
 import { prepare } from './fixtures.js';
 import { cellCounts, MATRIX, PERSONAS } from './matrix.js';

@@ -1,8 +1,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
-import type { StackFacts } from '../../src/stack/start-stack.js';
-import type { PersonaName } from '../../src/stack/personas.js';
+import type { PersonaName, StackFacts } from '../../../../test/stack.js';
 
 export type Who = PersonaName | 'anon' | 'service_role';
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrate } from '@ppn/migrations';
 import pg from 'pg';
-import { migrate } from '../migrate.js';
-import { packageFile } from '../package-files.js';
 import { startGateway } from './gateway.js';
 import { DEFAULT_JWT_SECRET, signToken } from './keys.js';
 import { PERSONAS, personaEmail, type PersonaName } from './personas.js';
@@ -58,10 +59,11 @@ export interface Stack extends StackFacts {
   stop(): Promise<void>;
 }
 
-// The shim sits beside this module: src/stack/shim.sql in the workspace, dist/shim.sql in the
+// The shim sits beside this module: src/shim.sql in the workspace, dist/shim.sql in the
 // published package (the build copies it next to the bundled code).
 const SHIM_SQL = fileURLToPath(new URL('./shim.sql', import.meta.url));
-const SEED_SQL = packageFile('supabase', 'seed.sql');
+// The dev seed ships with the migrations it belongs to: the @ppn/migrations installed beside us.
+const SEED_SQL = join(dirname(createRequire(import.meta.url).resolve('@ppn/migrations/package.json')), 'supabase', 'seed.sql');
 
 /**
  * Applies the local Supabase shim to a bare Postgres: the roles (`anon`, `authenticated`,
@@ -71,7 +73,7 @@ const SEED_SQL = packageFile('supabase', 'seed.sql');
  *
  * @example
  * ```ts
- * import { applyLocalShim, startPostgres } from '@ppn/migrations/stack';
+ * import { applyLocalShim, startPostgres } from '@ppn/local-stack';
  * import { migrate } from '@ppn/migrations';
  *
  * const postgres = await startPostgres();
@@ -100,7 +102,7 @@ async function runSql(dbUrl: string, sql: string): Promise<void> {
  *
  * @example
  * ```ts
- * import { startStack } from '@ppn/migrations/stack';
+ * import { startStack } from '@ppn/local-stack';
  * const stack = await startStack();
  * const supabase = createClient(stack.url, stack.anonKey, {
  *   global: { headers: { Authorization: `Bearer ${stack.personas.clinicianA.token}` } },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import { expect, it } from 'vitest';
-import { PERSONA_NAMES } from '../src/stack/personas.js';
+import { PERSONA_NAMES } from '../src/personas.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 

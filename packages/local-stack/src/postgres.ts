@@ -121,7 +121,7 @@ async function waitUntilAccepting(dbUrl: string, child: ChildProcess, log: () =>
  *
  * @example
  * ```ts
- * import { startPostgres } from '@ppn/migrations/stack';
+ * import { startPostgres } from '@ppn/local-stack';
  *
  * const postgres = await startPostgres();
  * console.log(postgres.dbUrl); // postgres://postgres:postgres@127.0.0.1:<port>/postgres
