@@ -11,6 +11,7 @@ import { PERSONAS, personaEmail, type PersonaName } from './personas.js';
 import { freePort } from './ports.js';
 import { startPostgres } from './postgres.js';
 import { startPostgrest } from './postgrest.js';
+import { StackError } from './stack-error.js';
 import { removeStateFile, writeStateFile } from './state-file.js';
 
 export interface StackOptions {
@@ -23,6 +24,11 @@ export interface StackOptions {
   seed?: boolean;
   /** Write the facts to this state file while running; removed again by `stop()`. */
   stateFile?: string;
+  /**
+   * PostgREST's row cap: no response holds more rows (default 1000, hosted Supabase's
+   * "Max rows"). Tests lower it to see paging at small sizes.
+   */
+  maxRows?: number;
   /** Directory of another Postgres build's binaries (e.g. 15) to run instead. */
   postgresBinDir?: string;
   onLog?: (line: string) => void;
@@ -48,6 +54,9 @@ export interface StackFacts {
   dbUrl: string;
   restUrl: string;
   personas: Record<PersonaName, PersonaFacts>;
+  /** PostgREST's row cap. */
+  maxRows: number;
+  /** The process running the stack: SIGINT or SIGTERM to it stops the stack cleanly. */
   pid: number;
 }
 
@@ -112,6 +121,9 @@ async function runSql(dbUrl: string, sql: string): Promise<void> {
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  const maxRows = options.maxRows ?? 1000;
+  if (!Number.isSafeInteger(maxRows) || maxRows < 1)
+    throw new StackError('invalid_option', `maxRows must be a whole number of rows, at least 1; got ${String(options.maxRows)}`);
   const [dbPort, restPort, port] = await Promise.all([
     options.dbPort ?? freePort(),
     options.restPort ?? freePort(),
@@ -133,7 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (options.seed !== false) await runSql(postgres.dbUrl, readFileSync(SEED_SQL, 'utf8'));
 
     const dbUri = `postgres://authenticator:${authenticatorPassword}@127.0.0.1:${dbPort}/postgres`;
-    const postgrest = await startPostgrest({ dbUri, jwtSecret, port: restPort, onLog: options.onLog });
+    const postgrest = await startPostgrest({ dbUri, jwtSecret, port: restPort, maxRows, onLog: options.onLog });
     cleanups.push(postgrest.stop);
 
     const gateway = await startGateway({ port, restPort: () => postgrest.port });
@@ -157,6 +169,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       dbUrl: postgres.dbUrl,
       restUrl: `http://127.0.0.1:${restPort}`,
       personas,
+      maxRows,
       pid: process.pid,
     };
     if (options.stateFile) {

@@ -1,10 +1,10 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { PERSONA_NAMES } from '../src/personas.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -32,8 +32,12 @@ const alive = (pid: number) => {
   }
 };
 
+// The state file's folder goes too: a test run leaves nothing in the system temp directory.
+const stateDir = mkdtempSync(join(tmpdir(), 'ppn-state-'));
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
 it('`pnpm stack --json` prints one JSON object once ready, serves the API, and leaves no process after SIGTERM', async () => {
-  const stateFile = join(mkdtempSync(join(tmpdir(), 'ppn-state-')), 'stack.json');
+  const stateFile = join(stateDir, 'stack.json');
   const child = spawn('npx', ['--yes', 'pnpm@12.4.2', 'stack', '--json'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
