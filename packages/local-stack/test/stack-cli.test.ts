@@ -1,4 +1,4 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,31 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import { afterAll, expect, it } from 'vitest';
 import { PERSONA_NAMES } from '../src/personas.js';
+import { alive, descendants } from '../../../test/processes.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-
-/** Every process below `pid`, found through `ps` (the stack's Postgres runs as another user). */
-function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const walk = (parent: number) => {
-    for (const [child, ppid] of table) if (ppid === parent) found.push(child), walk(child);
-  };
-  walk(pid);
-  return found;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 // The state file's folder goes too: a test run leaves nothing in the system temp directory.
 const stateDir = mkdtempSync(join(tmpdir(), 'ppn-state-'));
