@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,27 @@ describe.skipIf(process.platform !== 'linux')('started in the background (setsid
     await until('every process to exit', () => !tree.some(alive), 60_000);
     expect(existsSync(stateFile)).toBe(false);
   }, 240_000);
+});
+
+describe.skipIf(process.platform !== 'linux')('--exit-with-parent', () => {
+  it('stops the stack, with nothing left, once the process that started it exits', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ppn-background-'));
+    folders.push(folder);
+    const stateFile = join(folder, 'stack.json');
+    // The parent: a shell that starts the stack and then waits for it.
+    const parent = spawn('sh', ['-c', `${process.execPath} --import tsx ${CLI} --exit-with-parent > ${folder}/out.log 2> ${folder}/err.log; echo done`], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, PPN_STACK_STATE_FILE: stateFile },
+    });
+    const facts = await until('the state file', () => existsSync(stateFile) && (JSON.parse(readFileSync(stateFile, 'utf8')) as { url: string; pid: number }));
+    const tree = [facts.pid, ...descendants(facts.pid)];
+    expect((await fetch(`${facts.url}/health`)).status).toBe(200);
+    parent.kill('SIGKILL');
+    await until('every process to exit', () => !tree.some(alive), 60_000);
+    expect(existsSync(stateFile)).toBe(false);
+    expect(readFileSync(join(folder, 'err.log'), 'utf8')).toContain('parent process exited: stopping the local stack');
+  }, 180_000);
 });
 
 describe('which ancestors are watched', () => {
