@@ -12,8 +12,9 @@
  *   serves a copy of this checkout's `supabase/` folder, so both apply the same migrations
  *   and seed: the difference is the code alone.
  *
- * Starts alternate (before, after, before, ...) after one unmeasured warm-up each, so load
- * from other work on the machine falls on both alike. Each start is `startStack()` until
+ * Starts alternate in ABBA order (before, after, after, before, ...) after one unmeasured
+ * warm-up each, so load from other work on the machine falls on both alike and neither
+ * side always starts right after the other's stop. Each start is `startStack()` until
  * it resolves (Postgres accepting, shim, migrations, seed, PostgREST ready, gateway
  * listening); `stop()` is not timed. Prints the samples, both medians and the change; no
  * assertion on time (the figures go to bench/RESULTS.md).
@@ -84,8 +85,10 @@ if (before.ref) {
 say('after:  @ppn/local-stack of this checkout');
 await timedStart(after);
 for (let i = 0; i < STARTS; i++) {
-  if (before.ref) samples.before.push(await timedStart(before.start));
+  // ABBA order: neither side always goes first (right after the other's stop).
+  if (before.ref && i % 2 === 0) samples.before.push(await timedStart(before.start));
   samples.after.push(await timedStart(after));
+  if (before.ref && i % 2 === 1) samples.before.push(await timedStart(before.start));
   say(`  start ${i + 1}: ${before.ref ? `before ${Math.round(samples.before.at(-1)!)} ms, ` : ''}after ${Math.round(samples.after.at(-1)!)} ms`);
 }
 
