@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { supervisionRelationshipsInsert, supervisionRelationshipsUpdate, type Tables } from '@ppn/schema';
+import { supervisionRelationshipInsert, supervisionRelationshipsUpdate, type Tables } from '@ppn/schema';
 import { id } from './args.js';
 import type { PpnContext } from './context.js';
 import { readAll } from './paginate.js';
@@ -59,7 +59,7 @@ export async function requestSupervision(ctx: PpnContext, supervisorProfileId: n
   if (!sid.ok) return fail(sid.error);
   // supervisee_id is absent: it defaults to the caller's profile in the database.
   const row = { supervisor_id: sid.value, status: 'pending' as const };
-  const checked = parse(supervisionRelationshipsInsert, row, { supervisor_id: 'supervisorProfileId' });
+  const checked = parse(supervisionRelationshipInsert, row, { supervisor_id: 'supervisorProfileId' });
   if (!checked.ok) return fail(checked.error);
   return settle(await ctx.supabase.from('supervision_relationships').insert(row).select('*').single());
 }
