@@ -149,8 +149,8 @@ describe('supervision history survives a departure (own stack, through PostgREST
   ];
 
   for (const { side, how } of scenarios) {
-    const leaving = how === 'profile' ? `deletes their own profile` : `'s account is deleted by the service role (auth.users)`;
-    it(`the ${side} ${leaving}: each counterpart keeps its record, closed, with the snapshot where it had been active`, async () => {
+    const leaving = how === 'profile' ? `the ${side} deletes their own profile` : `the service role deletes the ${side}'s account (auth.users)`;
+    it(`${leaving}: each counterpart keeps its record, closed, with the snapshot where it had been active`, async () => {
       const tagged = (what: string) => `${what} ${randomUUID().slice(0, 6)}`;
       const leaver = await practitioner(t, tagged(`Departing ${side}`), side === 'supervisor' ? 'PhD, LMFT' : 'LCSW');
       const states: Status[] = ['active', 'pending', 'completed', 'cancelled'];
