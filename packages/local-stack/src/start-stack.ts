@@ -29,6 +29,11 @@ export interface StackOptions {
    * "Max rows"). Tests lower it to see paging at small sizes.
    */
   maxRows?: number;
+  /**
+   * Serve the migrations of this folder instead of `@ppn/migrations`' own: an app's folder
+   * with migrations of its own, or a test's copy holding only the files before a change.
+   */
+  migrationsDir?: string;
   /** Directory of another Postgres build's binaries (e.g. 15) to run instead. */
   postgresBinDir?: string;
   onLog?: (line: string) => void;
@@ -87,7 +92,7 @@ const SEED_SQL = join(dirname(createRequire(import.meta.url).resolve('@ppn/migra
  *
  * const postgres = await startPostgres();
  * await applyLocalShim(postgres.dbUrl);
- * await migrate({ databaseUrl: postgres.dbUrl });
+ * await migrate({ databaseUrl: postgres.dbUrl, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
  * await postgres.stop();
  * ```
  */

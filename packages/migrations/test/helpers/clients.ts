@@ -12,6 +12,11 @@ export type Who = PersonaName | 'anon' | 'service_role';
  */
 export function clientAs(who: Who, stack: StackFacts = inject('stack')): SupabaseClient {
   const token = who === 'anon' ? stack.anonKey : who === 'service_role' ? stack.serviceRoleKey : stack.personas[who].token;
+  return clientWithToken(stack, token);
+}
+
+/** A supabase-js client at `url` signed in by `token` (an account made by a test, not a persona). */
+export function clientWithToken(stack: Pick<StackFacts, 'url' | 'anonKey'>, token: string): SupabaseClient {
   return createClient(stack.url, stack.anonKey, {
     accessToken: async () => token,
     // Node 20 has no global WebSocket, and supabase-js wants one at construction.
