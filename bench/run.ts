@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { startStack, signToken, type Stack } from '@ppn/migrations/stack';
+import { startStack, signToken, type Stack } from '@ppn/local-stack';
 import type { PpnSupabaseClient } from '@ppn/sdk';
 import { PRACTITIONER_PROFILES_COLUMNS, REF_MEDICATIONS_COLUMNS, SESSION_EVENTS_COLUMNS } from '@ppn/schema';
 import { ppnWith, supabaseWith } from './lib/clients.js';

@@ -59,7 +59,7 @@ export const SUPERVISION_CIRCLES_COLUMNS = 'circle_id,circle_name,max_members,me
 /**
  * The columns of `public.supervision_relationships` in this release, as a select list.
  */
-export const SUPERVISION_RELATIONSHIPS_COLUMNS = 'relationship_id,supervisor_id,supervisee_id,status,started_at,ended_at,created_at';
+export const SUPERVISION_RELATIONSHIPS_COLUMNS = 'relationship_id,supervisor_id,supervisee_id,status,started_at,ended_at,created_at,supervisor_display_name,supervisor_credentials,supervisee_display_name,supervisee_credentials';
 
 /**
  * The columns of `public.user_sites` in this release, as a select list.

@@ -25,6 +25,7 @@ export const CONSTRAINT_COLUMN_EXCEPTIONS: Readonly<Record<string, string>> = {
   sites_pkey: 'site_id',
   sites_site_name_key: 'site_name',
   supervision_circles_pkey: 'circle_id',
+  supervision_relationships_open_has_participants: 'status',
   supervision_relationships_pkey: 'relationship_id',
   user_sites_pkey: 'user_id',
   valid_dates: 'due_date',

@@ -55,6 +55,7 @@ export const CONSTRAINT_COLUMNS: Readonly<Record<string, readonly [table: string
   supervision_circles_circle_name_not_blank: ['supervision_circles', 'circle_name'], // check
   supervision_circles_max_members_check: ['supervision_circles', 'max_members'], // check
   supervision_circles_pkey: ['supervision_circles', 'circle_id'], // unique
+  supervision_relationships_open_has_participants: ['supervision_relationships', 'status', 'supervisor_id', 'supervisee_id'], // check
   supervision_relationships_pkey: ['supervision_relationships', 'relationship_id'], // unique
   supervision_relationships_status_check: ['supervision_relationships', 'status'], // check
   supervision_relationships_supervisee_id_fkey: ['supervision_relationships', 'supervisee_id'], // foreign key

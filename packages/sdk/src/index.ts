@@ -52,6 +52,7 @@ export {
   type ListRelationshipsParams,
   type RelationshipParticipant,
   type RelationshipWithProfiles,
+  type RemovedParticipant,
   type RequestSupervisionParams,
   type SupervisionRelationship,
 } from './supervision-relationships.js';

@@ -142,7 +142,11 @@ export async function readPage<R>(
   if (chunk.error) return chunk;
   if (total?.error) return total;
   const all = total ? (total.data.count ?? 0) : chunk.data.remaining;
-  return ok({ rows: chunk.data.rows, total: all, totalIsEstimate: count === 'estimated' && all > ctx.maxRows, nextCursor: chunk.data.nextCursor });
+  const { rows, remaining } = chunk.data;
+  // PostgREST estimates a count above its row cap. A page cut short while more remain shows
+  // the cap; otherwise it is the one the app configured (default 1000).
+  const cap = rows.length < (page.limit ?? defaultLimit) && remaining > rows.length ? rows.length : ctx.maxRows;
+  return ok({ rows, total: all, totalIsEstimate: count === 'estimated' && all > cap, nextCursor: chunk.data.nextCursor });
 }
 
 /**

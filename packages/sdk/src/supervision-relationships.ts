@@ -4,19 +4,41 @@ import { id, pageParams } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { readPage, type Page } from './page.js';
 import { settleOne } from './request.js';
-import { fail, type PpnResult } from './result.js';
+import { fail, ok, type PpnResult } from './result.js';
 import { params, parse, read } from './validate.js';
 
 export type SupervisionRelationship = Tables<'supervision_relationships'>;
 
-/** How a participant shows in a relationship list. */
-export type RelationshipParticipant = Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'>;
+/** How a participant who is still in the network shows in a relationship list: their profile as it is now. */
+export type RelationshipParticipant = Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'> & { removed: false };
 
-/** A relationship with both participants' directory names. */
+/**
+ * A participant who has left the network (deleted their profile or account): no profile
+ * any more, only their name and credentials as they were when the relationship became
+ * active, kept by the database as evidence of supervision (null for a request that was
+ * never accepted). The relationship itself was closed when they left: `cancelled` if it
+ * was pending, `completed` (with `ended_at`) if it was active.
+ */
+export interface RemovedParticipant {
+  removed: true;
+  profile_id: null;
+  display_name: string | null;
+  credentials: string | null;
+}
+
+/** A relationship with both participants: present (their profile now) or removed (the snapshot). */
 export type RelationshipWithProfiles = SupervisionRelationship & {
-  supervisor: RelationshipParticipant | null;
-  supervisee: RelationshipParticipant | null;
+  supervisor: RelationshipParticipant | RemovedParticipant;
+  supervisee: RelationshipParticipant | RemovedParticipant;
 };
+
+type EmbeddedProfile = Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'> | null;
+
+/** One side of a relationship: the live profile, or the snapshot when that side has left (its id is null). */
+function participant(id: number | null, profile: EmbeddedProfile, displayName: string | null, credentials: string | null): RelationshipParticipant | RemovedParticipant {
+  if (id === null) return { removed: true, profile_id: null, display_name: displayName, credentials };
+  return { removed: false, profile_id: id, display_name: profile?.display_name ?? null, credentials: profile?.credentials ?? null };
+}
 
 export interface RequestSupervisionParams {
   /** The supervisor's `profile_id` (from `supervision.search`). */
@@ -115,19 +137,23 @@ const listParams = z.strictObject({ status: z.optional(z.enum(RELATIONSHIP_STATU
 
 /**
  * Your supervision relationships, as supervisor or supervisee, newest first, with both
- * participants' display names and credentials.
+ * participants' display names and credentials. A participant who has left the network
+ * reads as `removed: true` with the name and credentials they had when the relationship
+ * became active; the relationship stays in your history, closed.
  *
  * @example
  * ```ts
  * const { data: page } = await ppn.supervision.relationships({ status: 'pending' });
- * page?.rows.forEach((r) => console.log(`${r.supervisee?.display_name} asks ${r.supervisor?.display_name}`));
+ * page?.rows.forEach((r) => console.log(`${r.supervisee.display_name} asks ${r.supervisor.display_name}`));
+ * const departed = page?.rows.filter((r) => r.supervisor.removed || r.supervisee.removed);
  * ```
  */
 export async function relationships(ctx: PpnContext, input?: ListRelationshipsParams, options?: RequestOptions): Promise<PpnResult<Page<RelationshipWithProfiles>>> {
   const parsed = read(listParams, input, true);
   if (parsed.error) return parsed;
   const { status } = parsed.data;
-  return readPage<RelationshipWithProfiles>(
+  type Listed = SupervisionRelationship & { supervisor: EmbeddedProfile; supervisee: EmbeddedProfile };
+  const page = await readPage<Listed>(
     ctx,
     { name: 'relationships', keys: [{ column: 'relationship_id', descending: true }] },
     (count) => {
@@ -142,4 +168,13 @@ export async function relationships(ctx: PpnContext, input?: ListRelationshipsPa
     parsed.data,
     options,
   );
+  if (page.error) return page;
+  return ok({
+    ...page.data,
+    rows: page.data.rows.map(({ supervisor, supervisee, ...row }) => ({
+      ...row,
+      supervisor: participant(row.supervisor_id, supervisor, row.supervisor_display_name, row.supervisor_credentials),
+      supervisee: participant(row.supervisee_id, supervisee, row.supervisee_display_name, row.supervisee_credentials),
+    })),
+  });
 }

@@ -210,6 +210,21 @@ describe('supervision', () => {
     expect(data).toEqual({ rows: [], total: 0, totalIsEstimate: false, nextCursor: null });
   });
 
+  it('relationships: a participant who left reads as removed, with the snapshot taken at acceptance', async () => {
+    const base = { relationship_id: 7, supervisor_id: 1, supervisee_id: 2, status: 'completed', supervisor_display_name: 'Dr. Sam', supervisor_credentials: 'PhD', supervisee_display_name: 'Riley (then)', supervisee_credentials: 'LCSW' };
+    server.use(
+      counted('get', 'supervision_relationships', [
+        { ...base, supervisor_id: null, supervisor: null, supervisee: { profile_id: 2, display_name: 'Riley', credentials: 'LCSW, MA' } },
+        { ...base, relationship_id: 6, supervisee_id: null, supervisee_display_name: null, supervisee_credentials: null, supervisor: { profile_id: 1, display_name: 'Dr. Sam', credentials: 'PhD' }, supervisee: null },
+      ]),
+    );
+    const { data } = await ppn().supervision.relationships();
+    expect(data!.rows.map((r) => [r.relationship_id, r.supervisor, r.supervisee])).toEqual([
+      [7, { removed: true, profile_id: null, display_name: 'Dr. Sam', credentials: 'PhD' }, { removed: false, profile_id: 2, display_name: 'Riley', credentials: 'LCSW, MA' }],
+      [6, { removed: false, profile_id: 1, display_name: 'Dr. Sam', credentials: 'PhD' }, { removed: true, profile_id: null, display_name: null, credentials: null }],
+    ]);
+  });
+
   it('circles.list: member_count from the embedded count', async () => {
     server.use(counted('get', 'supervision_circles', [{ circle_id: 1, circle_name: 'A', circle_members: [{ count: 3 }] }]));
     const { data } = await ppn().supervision.circles.list();
