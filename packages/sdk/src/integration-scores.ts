@@ -5,7 +5,7 @@ import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
 import { readAll } from './page.js';
 import { settleOne } from './request.js';
-import { fail, type PpnResult, type ResultMode } from './result.js';
+import type { PpnResult, ResultMode } from './result.js';
 import type { DateInput, Loose } from './types.js';
 import { check, keys, params, read } from './validate.js';
 

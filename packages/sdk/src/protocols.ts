@@ -4,7 +4,7 @@ import { pageParams } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
 import { readPage, type Page } from './page.js';
-import { fail, type PpnResult, type ResultMode } from './result.js';
+import type { PpnResult, ResultMode } from './result.js';
 import { params, parse, read } from './validate.js';
 
 /** A clinical record (`log_clinical_records`): the protocol every other call refers to by `protocol_id`. */

@@ -5,7 +5,7 @@ import type { PpnContext, RequestOptions } from './context.js';
 import type { PpnIssue } from './errors.js';
 import { readPage, type Page } from './page.js';
 import { settleOne } from './request.js';
-import { fail, type PpnResult } from './result.js';
+import type { PpnResult } from './result.js';
 import type { Loose } from './types.js';
 import { check, keys, params, read } from './validate.js';
 
