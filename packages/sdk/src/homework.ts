@@ -6,7 +6,7 @@ import { bind, type BoundDomain } from './domain.js';
 import { readPage, type Page } from './page.js';
 import { listReference, resolveNames } from './refs.js';
 import { settleOne } from './request.js';
-import { fail, ok, type PpnResult, type ResultMode } from './result.js';
+import { ok, type PpnResult, type ResultMode } from './result.js';
 import type { DateInput, OneOf } from './types.js';
 import { check, keys, localDate, oneOf, params, parse, read } from './validate.js';
 

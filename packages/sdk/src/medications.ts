@@ -5,8 +5,8 @@ import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
 import { readAll, type ListSpec } from './page.js';
 import { settle, settleOne } from './request.js';
-import { fail, ok, type PpnResult, type ResultMode } from './result.js';
-import { params, parse, read } from './validate.js';
+import { ok, type PpnResult, type ResultMode } from './result.js';
+import { parse, read } from './validate.js';
 
 export type Medication = Tables<'ref_medications'>;
 

@@ -5,7 +5,7 @@ import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
 import { readPage, type Page } from './page.js';
 import type { PpnResult, ResultMode } from './result.js';
-import { params, parse, read } from './validate.js';
+import { read } from './validate.js';
 
 /** A clinical record (`log_clinical_records`): the protocol every other call refers to by `protocol_id`. */
 export type Protocol = Tables<'log_clinical_records'> & {

@@ -4,8 +4,8 @@ import { id, pageParams } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { readPage, type Page } from './page.js';
 import { settleOne } from './request.js';
-import { fail, ok, type PpnResult } from './result.js';
-import { params, parse, read } from './validate.js';
+import { ok, type PpnResult } from './result.js';
+import { parse, read } from './validate.js';
 
 export type SupervisionRelationship = Tables<'supervision_relationships'>;
 
