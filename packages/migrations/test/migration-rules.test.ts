@@ -138,7 +138,7 @@ describe('SQL the Supabase CLI splits as Postgres does', () => {
     const refused = {
       "select 1;\nselect E'it\\'s; here';": [2],
       'select a$b$c; select 2; $b$;': [1],
-      'create function f() returns int language sql\nbegin atomic\n  select legend from t;\n  select 1;\nend;': [1],
+      'create function f() returns int language sql\nbegin atomic\n  select legend from t;\n  select 1;\nend;': [3],
       'create function f() returns int language sql begin atomic select case when true then 1 end; end;': [1],
       'select 1 \\; select 2;': [1],
       'select 1 /*/ ; */;': [1],
