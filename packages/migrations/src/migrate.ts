@@ -6,6 +6,7 @@ import { describeTarget } from './target.js';
 import { MIGRATIONS_DIR, readMigrations, type MigrationFile } from './migration-files.js';
 import { lineAt } from './split-statements.js';
 import { findMissingObjects } from './adopt-objects.js';
+import { probeFile } from './adopt-probe.js';
 
 export interface MigrateOptions {
   /** Superuser (or owner) connection string, e.g. `postgres://postgres:...@host:5432/postgres`. */
@@ -201,42 +202,77 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
 }
 
 /**
- * Joins a database built by hand (objects present, no history) to the migration history:
- * for each file in order it looks for the file's objects in the catalog and records the
- * version when all are there, like `supabase migration repair --status applied`. It stops
- * at the first file whose objects are absent; `migrate` then applies the rest.
+ * Joins a database built by hand (its objects present, no history) to the migration history,
+ * like `supabase migration repair --status applied`, but only for what the database shows.
+ * Each file is judged by its effects: it runs inside a transaction that is rolled back, and
+ * the file is applied if that changes nothing in the catalog (privileges, default
+ * privileges, comments, role settings, function bodies, validated constraints, the rows it
+ * seeds) or fails only because the objects it creates exist. The last such file, k, marks
+ * how far the database got: files 1..k are recorded (each checked for the objects it
+ * creates) and `migrate` applies the rest. Judging from the end matters: a file whose work a
+ * later file replaced (a function body, say) would look unapplied on its own.
  *
  * @example
  * ```ts
- * await adopt({ databaseUrl });
- * await migrate({ databaseUrl });
+ * const { adopted, pendingFrom } = await adopt({ databaseUrl });
+ * await migrate({ databaseUrl }); // applies pendingFrom and after
  * ```
- * @throws {MigrationError} `adopt_partial` naming the file and the missing objects when only
- * some of a file's objects exist: that database needs a person, not a guess.
+ * @throws {MigrationError} `adopt_partial` naming the file, what is missing, and how to go
+ * on, when only some of a file's objects exist: that database needs a person, not a guess.
  */
 export async function adopt(options: MigrateOptions): Promise<AdoptResult> {
   const files = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
   return withLock(options.databaseUrl, async (client) => {
     const history = await readHistory(client);
     await rewriteLegacy(client, checkRecorded(files, history), options.onLog);
-    const adopted: string[] = [];
-    for (const file of files) {
-      if (history.has(file.version)) continue;
-      const { total, missing } = await findMissingObjects(client, file.statements.map((s) => s.sql));
-      if (total === 0 || missing.length === total) return { adopted, pendingFrom: file.version };
-      if (missing.length > 0) {
-        throw new MigrationError(
-          'adopt_partial',
-          `${file.file}: some of its objects exist and some do not (${missing.join(', ')}); repair the database by hand before adopting.`,
-          file.file,
-        );
+    const unrecorded = files.filter((f) => !history.has(f.version));
+    let reached = -1;
+    let pending: { file: MigrationFile; why: string } | null = null;
+    for (let i = unrecorded.length - 1; i >= 0 && reached < 0; i--) {
+      const file = unrecorded[i]!;
+      const probe = await probeFile(client, file);
+      if (probe.state === 'partial') throw partial(file, probe.missing);
+      if (probe.state === 'present') {
+        // A file can also change nothing because what it does is moot here (a revoke of
+        // privileges nobody has yet): it marks the reach only if every earlier file's objects exist.
+        const gap = await firstGap(client, unrecorded.slice(0, i));
+        if (!gap) {
+          reached = i;
+          break;
+        }
+        if (gap.missing.length < gap.total) throw partial(gap.file, gap.missing);
+        pending = { file, why: `${gap.file.file} before it has not run` };
+        continue;
       }
+      pending = { file, why: probe.why };
+    }
+    const adopted: string[] = [];
+    for (const file of unrecorded.slice(0, reached + 1)) {
       await record(client, file);
       options.onLog?.(`adopted ${file.file}`);
       adopted.push(file.version);
     }
-    return { adopted, pendingFrom: null };
+    if (pending) options.onLog?.(`pending from ${pending.file.file}: ${pending.why}; ppn-migrate migrate applies it and the rest`);
+    return { adopted, pendingFrom: pending?.file.version ?? null };
   });
+}
+
+/** The first file some of whose objects are absent, with how many it creates. */
+async function firstGap(client: pg.Client, files: MigrationFile[]): Promise<{ file: MigrationFile; total: number; missing: string[] } | null> {
+  for (const file of files) {
+    const { total, missing } = await findMissingObjects(client, file.statements.map((s) => s.sql));
+    if (missing.length > 0) return { file, total, missing };
+  }
+  return null;
+}
+
+function partial(file: MigrationFile, missing: string[]): MigrationError {
+  return new MigrationError(
+    'adopt_partial',
+    `${file.file}: the database has some of what it creates but not all (missing: ${missing.join(', ')}), so adopt cannot tell whether it ran. ` +
+      `Finish or undo it by hand and run adopt again; or, if you know it ran, record it with \`supabase migration repair --status applied ${file.version}\` and run migrate.`,
+    file.file,
+  );
 }
 
 export interface MigrationStatus {
