@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { adopt, MigrationError, readMigrations } from '../src/index.js';
 import { applyLocalShim } from '../src/stack/start-stack.js';
-import { bareCluster, query } from './helpers/bare-postgres.js';
-import { adoptAfterPrefix, freshReference } from './helpers/adopt-prefix.js';
+import { query } from './helpers/bare-postgres.js';
+import { prefixSuite } from './helpers/adopt-prefix.js';
 
 /**
  * `adopt` then `migrate` on a database that ran the first k files by hand converges to a
@@ -18,31 +19,21 @@ const SAMPLE = [
   at('20260215000000'), // before the PL/pgSQL helpers: the functions exist, with the old bodies
 ];
 
-let cluster: Awaited<ReturnType<typeof bareCluster>>;
-let reference: Awaited<ReturnType<typeof freshReference>>;
-
-beforeAll(async () => {
-  cluster = await bareCluster();
-  reference = await freshReference(await cluster.createDatabase());
-});
-afterAll(async () => {
-  await cluster?.server.stop();
-});
+const suite = prefixSuite();
 
 describe('adopt after the first k files ran by hand', { timeout: 120_000 }, () => {
   it.each(SAMPLE)('k = %i: adopts exactly those files, and migrate converges to a fresh database', async (k) => {
-    const result = await adoptAfterPrefix(await cluster.createDatabase(), k);
+    const result = await suite.run(k);
     expect(result.adopted).toEqual(files.slice(0, k).map((f) => f.version));
     expect(result.pendingFrom).toBe(files[k]?.version ?? null);
     expect(result.applied).toEqual(files.slice(k).map((f) => f.version));
-    expect(result.snapshot).toEqual(reference.snapshot);
-    expect(result.history).toEqual(reference.history);
+    expect(result.snapshot).toEqual(suite.reference().snapshot);
+    expect(result.history).toEqual(suite.reference().history);
   });
 
   it('stops where only part of a file ran, naming the file, what is missing and how to go on; it records nothing', async () => {
-    const db = await cluster.createDatabase();
+    const db = await suite.newDatabase();
     await applyLocalShim(db);
-    const { readFileSync } = await import('node:fs');
     await query(db, readFileSync(files[0]!.path, 'utf8'));
     // Half of the next file: its table, not its indexes and policies.
     await query(db, 'create table ref_medications (medication_id serial primary key, medication_name varchar(100) not null unique)');

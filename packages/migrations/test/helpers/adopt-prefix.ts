@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { adopt, migrate, readMigrations } from '../../src/index.js';
 import { applyLocalShim } from '../../src/stack/start-stack.js';
-import { query } from './bare-postgres.js';
+import { bareCluster, query } from './bare-postgres.js';
 import { catalogSnapshot } from './catalog.js';
 
 const HISTORY = 'select version, name, statements from supabase_migrations.schema_migrations order by version';
@@ -42,5 +43,23 @@ export async function adoptAfterPrefix(dbUrl: string, k: number): Promise<Prefix
     applied,
     snapshot: await catalogSnapshot(dbUrl, ['public', 'private'], { tables: SEEDED }),
     history: await query(dbUrl, HISTORY),
+  };
+}
+
+/** Registers a cluster and a freshly migrated reference database for the suite; `run(k)` adopts after prefix k. */
+export function prefixSuite(): { reference(): { snapshot: string[]; history: unknown[] }; run(k: number): Promise<PrefixResult>; newDatabase(): Promise<string> } {
+  let cluster: Awaited<ReturnType<typeof bareCluster>> | undefined;
+  let reference: { snapshot: string[]; history: unknown[] } | undefined;
+  beforeAll(async () => {
+    cluster = await bareCluster();
+    reference = await freshReference(await cluster.createDatabase());
+  });
+  afterAll(async () => {
+    await cluster?.server.stop();
+  });
+  return {
+    reference: () => reference!,
+    run: async (k) => adoptAfterPrefix(await cluster!.createDatabase(), k),
+    newDatabase: () => cluster!.createDatabase(),
   };
 }
