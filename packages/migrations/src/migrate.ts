@@ -24,9 +24,9 @@ export interface MigrateResult {
 }
 
 export interface AdoptResult {
-  /** Versions recorded by this run because their objects were found in the catalog. */
+  /** Versions recorded by this run because the database shows their effects. */
   adopted: string[];
-  /** The first version whose objects are absent: `migrate` applies it and the rest. */
+  /** The first version the database does not show: `migrate` applies it and the rest. */
   pendingFrom: string | null;
 }
 
