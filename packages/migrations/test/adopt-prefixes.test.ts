@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { adopt, MigrationError, readMigrations } from '../src/index.js';
-import { applyLocalShim } from '../src/stack/start-stack.js';
+import { applyLocalShim } from '../../../test/stack.js';
 import { query } from './helpers/bare-postgres.js';
 import { prefixSuite } from './helpers/adopt-prefix.js';
 

@@ -1,14 +1,22 @@
 import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../src/index.js';
-import { applyLocalShim } from '../src/stack/start-stack.js';
-import { freePort } from '../src/stack/ports.js';
+import { applyLocalShim } from '../../../test/stack.js';
 import { bareCluster, query } from './helpers/bare-postgres.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const files = readMigrations();
+
+/** A port nothing listens on: bound by the OS, then released. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 interface Run {
   code: number;

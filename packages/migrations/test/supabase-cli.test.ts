@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, migrationStatus, readMigrations, splitStatements } from '../src/index.js';
 import { legacySplit } from '../src/legacy-split.js';
-import { applyLocalShim } from '../src/stack/start-stack.js';
+import { applyLocalShim } from '../../../test/stack.js';
 import { bareCluster, query } from './helpers/bare-postgres.js';
 import { cliUrl, projectFolder, supabase } from './helpers/supabase-cli.js';
 
