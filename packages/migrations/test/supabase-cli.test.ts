@@ -16,7 +16,15 @@ const versions = files.map((f) => f.version);
 const HISTORY = 'select version, name, statements from supabase_migrations.schema_migrations order by version';
 // Each CLI call takes about a second, several on a loaded machine.
 const SLOW = { timeout: 180_000 };
-const CASES: string[] = JSON.parse(readFileSync(new URL('./fixtures/cli-split/cases.json', import.meta.url), 'utf8'));
+const CASES: string[] = [...JSON.parse(readFileSync(new URL('./fixtures/cli-split/cases.json', import.meta.url), 'utf8')), ...generatedCases(150)];
+
+/** Random mixes of the characters and words the splitter's states turn on (a fixed seed: the same cases every run). */
+function generatedCases(count: number): string[] {
+  const parts = ['select ', '1', ';', ' ', '\n', '--', '-', '/*', '*/', '/', '*', "'", '"', '$$', '$a$', '$', 'a', '\\', '(', ')', 'begin', ' atomic', 'end', 'E\'', 'é', '\u00a0', '\ufeff', '\r\n', 'legend', 'case'];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, () => Array.from({ length: 5 + Math.floor(random() * 40) }, () => parts[Math.floor(random() * parts.length)]).join(''));
+}
 
 let cluster: Awaited<ReturnType<typeof bareCluster>>;
 let project: string;
