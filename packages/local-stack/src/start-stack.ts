@@ -96,7 +96,7 @@ const SEED_SQL = join(dirname(createRequire(import.meta.url).resolve('@ppn/migra
  *
  * const postgres = await startPostgres();
  * await applyLocalShim(postgres.dbUrl);
- * await migrate({ databaseUrl: postgres.dbUrl, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
+ * await migrate({ databaseUrl: postgres.dbUrl });
  * await postgres.stop();
  * ```
  */
@@ -150,7 +150,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const authenticatorPassword = randomBytes(18).toString('hex');
     await applyLocalShim(postgres.dbUrl);
     await runSql(postgres.dbUrl, `alter role authenticator with login password '${authenticatorPassword}'`);
-    await migrate({ databaseUrl: postgres.dbUrl });
+    await migrate({ databaseUrl: postgres.dbUrl, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
     if (options.seed !== false) await applySeed(postgres.dbUrl, SEED_SQL);
 
     const dbUri = `postgres://authenticator:${authenticatorPassword}@127.0.0.1:${dbPort}/postgres`;
