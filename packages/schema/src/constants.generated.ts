@@ -40,6 +40,121 @@ export const HOMEWORK_TYPE_NAMES = [
 export type HomeworkTypeName = (typeof HOMEWORK_TYPE_NAMES)[number];
 
 /**
+ * Values `ref_interaction_evidence.effect` may take (CHECK
+ * `ref_interaction_evidence_effect_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_EFFECT_VALUES = [
+  'attenuates',
+  'potentiates',
+  'adverse_event_risk',
+  'no_change_observed',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_EFFECT_VALUES}.
+ */
+export type RefInteractionEvidenceEffect = (typeof REF_INTERACTION_EVIDENCE_EFFECT_VALUES)[number];
+
+/**
+ * Values `ref_interaction_evidence.evidence_kind` may take (CHECK
+ * `ref_interaction_evidence_evidence_kind_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_EVIDENCE_KIND_VALUES = [
+  'randomized_trial',
+  'observational',
+  'case_report',
+  'report_analysis',
+  'systematic_review',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_EVIDENCE_KIND_VALUES}.
+ */
+export type RefInteractionEvidenceEvidenceKind = (typeof REF_INTERACTION_EVIDENCE_EVIDENCE_KIND_VALUES)[number];
+
+/**
+ * Values `ref_interaction_evidence_history.from_status` may take (CHECK
+ * `ref_interaction_evidence_history_from_status_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_HISTORY_FROM_STATUS_VALUES = [
+  'unreviewed',
+  'approved',
+  'retired',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_HISTORY_FROM_STATUS_VALUES}.
+ */
+export type RefInteractionEvidenceHistoryFromStatus = (typeof REF_INTERACTION_EVIDENCE_HISTORY_FROM_STATUS_VALUES)[number];
+
+/**
+ * Values `ref_interaction_evidence_history.to_status` may take (CHECK
+ * `ref_interaction_evidence_history_to_status_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_HISTORY_TO_STATUS_VALUES = [
+  'unreviewed',
+  'approved',
+  'retired',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_HISTORY_TO_STATUS_VALUES}.
+ */
+export type RefInteractionEvidenceHistoryToStatus = (typeof REF_INTERACTION_EVIDENCE_HISTORY_TO_STATUS_VALUES)[number];
+
+/**
+ * Values `ref_interaction_evidence.modality_class` may take (CHECK
+ * `ref_interaction_evidence_modality_class_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_MODALITY_CLASS_VALUES = [
+  'classic_psychedelic',
+  'entactogen',
+  'dissociative',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_MODALITY_CLASS_VALUES}.
+ */
+export type RefInteractionEvidenceModalityClass = (typeof REF_INTERACTION_EVIDENCE_MODALITY_CLASS_VALUES)[number];
+
+/**
+ * Values `ref_interaction_evidence.review_status` may take (CHECK
+ * `ref_interaction_evidence_review_status_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_REVIEW_STATUS_VALUES = [
+  'unreviewed',
+  'approved',
+  'retired',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_REVIEW_STATUS_VALUES}.
+ */
+export type RefInteractionEvidenceReviewStatus = (typeof REF_INTERACTION_EVIDENCE_REVIEW_STATUS_VALUES)[number];
+
+/**
+ * Values `ref_interaction_evidence.severity` may take (CHECK
+ * `ref_interaction_evidence_severity_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_SEVERITY_VALUES = [
+  'info',
+  'caution',
+  'avoid',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_SEVERITY_VALUES}.
+ */
+export type RefInteractionEvidenceSeverity = (typeof REF_INTERACTION_EVIDENCE_SEVERITY_VALUES)[number];
+
+/**
+ * Values `ref_modalities.modality_class` may take (CHECK
+ * `ref_modalities_modality_class_check`).
+ */
+export const REF_MODALITIES_MODALITY_CLASS_VALUES = [
+  'classic_psychedelic',
+  'entactogen',
+  'dissociative',
+] as const;
+/**
+ * One of {@link REF_MODALITIES_MODALITY_CLASS_VALUES}.
+ */
+export type RefModalitiesModalityClass = (typeof REF_MODALITIES_MODALITY_CLASS_VALUES)[number];
+
+/**
  * Values `supervision_relationships.status` may take (CHECK
  * `supervision_relationships_status_check`).
  */
@@ -75,6 +190,7 @@ export const SITE_ROLES = [
   'site_admin',
   'clinician',
   'member',
+  'clinical_reviewer',
 ] as const;
 /**
  * One of {@link SITE_ROLES}.
