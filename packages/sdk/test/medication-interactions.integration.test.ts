@@ -99,7 +99,9 @@ export const REASSURING = [
 
 /** The string literals of a TypeScript source (quotes and template text), or the text between an HTML file's tags too. */
 function strings(source: string, html = false): string[] {
-  const literals = [...source.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) => m[0]);
+  // Comments are for developers, not shown to anyone: block comments and whole-line ones.
+  const code = html ? source : source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const literals = [...code.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)].map((m) => m[0]);
   return html ? [...literals, ...[...source.matchAll(/>([^<>]+)</g)].map((m) => m[1]!)] : literals;
 }
 

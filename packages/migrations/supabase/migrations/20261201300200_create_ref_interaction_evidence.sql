@@ -146,7 +146,9 @@ language plpgsql
 set search_path = ''
 as $$
 begin
-  if new.review_status <> 'unreviewed' or new.reviewed_by is not null or new.reviewed_at is not null then
+  -- A value outside the status list, or a review time on an unreviewed row, is left to
+  -- the CHECK constraints (23514).
+  if new.review_status in ('approved', 'retired') or new.reviewed_by is not null then
     raise exception 'new interaction evidence starts unreviewed; a clinical reviewer approves it afterwards'
       using errcode = '42501';
   end if;

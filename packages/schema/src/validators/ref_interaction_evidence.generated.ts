@@ -3,7 +3,7 @@
 
 import * as z from 'zod/mini';
 import * as pg from '../pg-types.js';
-import { REF_INTERACTION_EVIDENCE_EFFECT_VALUES, REF_INTERACTION_EVIDENCE_EVIDENCE_KIND_VALUES, REF_INTERACTION_EVIDENCE_MODALITY_CLASS_VALUES, REF_INTERACTION_EVIDENCE_REVIEW_STATUS_VALUES, REF_INTERACTION_EVIDENCE_SEVERITY_VALUES } from '../constants.generated.js';
+import { EVIDENCE_KINDS, INTERACTION_EFFECTS, INTERACTION_SEVERITIES, REF_INTERACTION_EVIDENCE_MODALITY_CLASS_VALUES, REVIEW_STATUSES } from '../constants.generated.js';
 
 const description =
   'Cited interaction findings (medication x modality or modality class) with a clinical review status. Rows are retired, never deleted; status changes are kept in ref_interaction_evidence_history. No row, and no absence of rows, states that a combination is safe.';
@@ -57,7 +57,7 @@ const modalityClassColumn = /* @__PURE__ */ pg.described(
  * 'potentiates'::text, 'adverse_event_risk'::text, 'no_change_observed'::text])))`
  */
 const effectColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.oneOf(REF_INTERACTION_EVIDENCE_EFFECT_VALUES),
+  /* @__PURE__ */ pg.oneOf(INTERACTION_EFFECTS),
   'attenuates, potentiates, adverse_event_risk, or no_change_observed (what the source observed; not a statement of safety).',
 );
 
@@ -69,7 +69,7 @@ const effectColumn = /* @__PURE__ */ pg.described(
  * 'caution'::text, 'avoid'::text])))`
  */
 const severityColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.oneOf(REF_INTERACTION_EVIDENCE_SEVERITY_VALUES),
+  /* @__PURE__ */ pg.oneOf(INTERACTION_SEVERITIES),
   'info, caution or avoid: how strongly the finding should weigh on planning.',
 );
 
@@ -94,7 +94,7 @@ const findingColumn = /* @__PURE__ */ pg.described(
  * 'report_analysis'::text, 'systematic_review'::text])))`
  */
 const evidenceKindColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.oneOf(REF_INTERACTION_EVIDENCE_EVIDENCE_KIND_VALUES),
+  /* @__PURE__ */ pg.oneOf(EVIDENCE_KINDS),
   'randomized_trial, observational, case_report, report_analysis or systematic_review.',
 );
 
@@ -176,7 +176,7 @@ const citationPmidColumn = /* @__PURE__ */ pg.described(
  * (ARRAY['unreviewed'::text, 'approved'::text, 'retired'::text])))`
  */
 const reviewStatusColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.oneOf(REF_INTERACTION_EVIDENCE_REVIEW_STATUS_VALUES),
+  /* @__PURE__ */ pg.oneOf(REVIEW_STATUSES),
   'unreviewed (new), approved (a clinical reviewer other than the author checked it) or retired (withdrawn; stays readable). Only clinical reviewers change it.',
 );
 

@@ -3,7 +3,7 @@
 
 import * as z from 'zod/mini';
 import * as pg from '../pg-types.js';
-import { REF_MODALITIES_MODALITY_CLASS_VALUES } from '../constants.generated.js';
+import { MODALITY_CLASSES } from '../constants.generated.js';
 
 const description =
   'Modalities used in psychedelic-assisted sessions, with their class; referenced by interaction evidence. Reference data.';
@@ -36,7 +36,7 @@ const modalityNameColumn = /* @__PURE__ */ pg.described(
  * (ARRAY['classic_psychedelic'::text, 'entactogen'::text, 'dissociative'::text])))`
  */
 const modalityClassColumn = /* @__PURE__ */ pg.described(
-  /* @__PURE__ */ pg.oneOf(REF_MODALITIES_MODALITY_CLASS_VALUES),
+  /* @__PURE__ */ pg.oneOf(MODALITY_CLASSES),
   'classic_psychedelic (5-HT2A agonists such as psilocybin), entactogen (MDMA) or dissociative (ketamine).',
 );
 
