@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Tables } from '@ppn/schema';
+import type { ModalityName, Tables } from '@ppn/schema';
 import { id } from './args.js';
 import type { PpnContext } from './context.js';
 import { notFound, toPpnError, validationError } from './errors.js';
@@ -65,7 +65,7 @@ export interface MedicationInteractionsParams {
    * only findings about it or about its class (e.g. classic psychedelics) are returned.
    * Omitted: findings about every modality.
    */
-  modality?: string;
+  modality?: ModalityName | (string & {});
   /** Include findings a clinical reviewer retired (withdrawn; kept for the record). Default false. */
   includeRetired?: boolean;
 }

@@ -73,7 +73,8 @@ describe('access matrix, database level (RLS as each role, rolled back)', () => 
       await db.query('rollback').catch(() => undefined);
       await db.end();
     }
-  });
+    // ~950 cells in one transaction: seconds alone, longer beside other suites.
+  }, 180_000);
 });
 
 describe('the security-definer helpers in schema private', () => {

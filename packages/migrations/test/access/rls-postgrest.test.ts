@@ -80,7 +80,9 @@ describe('access matrix, PostgREST level (supabase-js as each persona)', () => {
     checked = cells;
     expect(cells).toBe(MATRIX.length * PERSONAS.length);
     expect(mismatches, `cells that differ from the matrix:\n${mismatches.join('\n')}`).toEqual([]);
-  });
+    // ~950 cells of three or four round trips each: seconds alone, longer beside other suites
+    // on a loaded machine. A timeout mid-run would leave a cell's rows behind for the next test.
+  }, 180_000);
 });
 
 describe('indirect paths', () => {
