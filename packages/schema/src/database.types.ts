@@ -553,7 +553,11 @@ export type Database = {
           relationship_id: number
           started_at: string | null
           status: string | null
+          supervisee_credentials: string | null
+          supervisee_display_name: string | null
           supervisee_id: number | null
+          supervisor_credentials: string | null
+          supervisor_display_name: string | null
           supervisor_id: number | null
         }
         Insert: {
@@ -562,7 +566,11 @@ export type Database = {
           relationship_id?: never
           started_at?: string | null
           status?: string | null
+          supervisee_credentials?: string | null
+          supervisee_display_name?: string | null
           supervisee_id?: number | null
+          supervisor_credentials?: string | null
+          supervisor_display_name?: string | null
           supervisor_id?: number | null
         }
         Update: {
@@ -571,7 +579,11 @@ export type Database = {
           relationship_id?: never
           started_at?: string | null
           status?: string | null
+          supervisee_credentials?: string | null
+          supervisee_display_name?: string | null
           supervisee_id?: number | null
+          supervisor_credentials?: string | null
+          supervisor_display_name?: string | null
           supervisor_id?: number | null
         }
         Relationships: [
