@@ -92,7 +92,7 @@ describe('the security-definer helpers in schema private', () => {
     const sub = stack().personas.clinicianA.userId;
     const sites = await asRole(stack().dbUrl, 'authenticated', sub, (c) => c.query('select private.user_site_ids() as site_id'));
     expect(sites.rows.map((r) => Number(r.site_id))).toEqual([1]);
-    for (const call of ['private.check_supervisor_capacity(1)', 'private.set_updated_at()', 'private.enforce_circle_capacity()']) {
+    for (const call of ['private.check_supervisor_capacity(1)', 'private.set_updated_at()', 'private.enforce_circle_capacity()', 'private.set_protocol_site_id()', 'private.follow_record_site()']) {
       const error = await asRole(stack().dbUrl, 'authenticated', sub, (c) => c.query(`select ${call}`)).then(
         () => null,
         (e: { code?: string }) => e,
