@@ -15,6 +15,7 @@
  * the schema as migrated and the others are swapped in with ALTER POLICY.
  */
 import type pg from 'pg';
+import { claimsFor } from './db.js';
 import { median, round } from './stats.js';
 import { countStatement, homeworkCoreStatement, scoresCoreStatement, timelineCoreStatement } from './postgrest-sql.js';
 
@@ -86,12 +87,6 @@ export interface CandidateFigures {
   countMs: number;
 }
 
-function claims(userId?: string): string {
-  return userId
-    ? JSON.stringify({ aud: 'authenticated', role: 'authenticated', sub: userId, iss: 'supabase-demo' })
-    : JSON.stringify({ role: 'service_role', iss: 'supabase-demo' });
-}
-
 async function explainMedian(db: pg.Client, sql: string, runs: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs + 3; i++) {
@@ -108,7 +103,7 @@ async function measureDesign(db: pg.Client, design: string, setup: string | null
     if (setup) await db.query(setup);
     const as = async (userId: string | undefined, fn: () => Promise<number>) => {
       await db.query(`set local role ${userId ? 'authenticated' : 'service_role'}`);
-      await db.query("select set_config('request.jwt.claims', $1, true)", [claims(userId)]);
+      await db.query("select set_config('request.jwt.claims', $1, true)", [claimsFor(userId ? { role: 'authenticated', userId } : { role: 'service_role' })]);
       try {
         return await fn();
       } finally {
