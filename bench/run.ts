@@ -470,7 +470,7 @@ async function main(): Promise<void> {
     row('bundle same calls via plain functions', `${(bundleFunctions.gzipBytes / 1024).toFixed(2)} KB`);
 
     const figures = {
-      issue: 6,
+      issues: [6, 18],
       scale,
       counts: layout.counts,
       machine: {
