@@ -5,8 +5,8 @@
 -- writable_): each statement first built an array of EVERY protocol at the caller's sites
 -- and the index scan probed it, so one read or one insert cost more the more records the
 -- site had ever held (bench/RESULTS.md, "Site-size sweep": a 300-event timeline's table
--- access 0.2 ms at 100 records, 6-14 ms at 20,000; a single insert 1.2x the service role
--- at 100 records, 5.5-7x at 20,000).
+-- access 0.2 ms at 100 records, 14-34 ms at 20,000 (service role 0.1 ms); a single
+-- insert through PostgREST 1.0-1.2x the service role at 100 records, 5.9-6.7x at 20,000).
 --
 -- Now each row carries its protocol's site_id, kept by the database, and the policies test
 -- it against the caller's SITES (one or two ids, whatever the site's age):
