@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { startStack, signToken, type Stack } from '@ppn/migrations/stack';
+import { startStack, signToken, type Stack } from '@ppn/local-stack';
 import type { PpnSupabaseClient } from '@ppn/sdk';
 import { ppnWith, supabaseWith } from './lib/clients.js';
 import { APP_ENTRY, APP_FUNCTIONS_ENTRY, measureBundle } from './lib/bundle.js';

@@ -332,7 +332,7 @@ export function parseScale(argv: string[]): Scale {
 }
 
 async function main(): Promise<void> {
-  const { readRunningStack } = await import('@ppn/migrations/stack');
+  const { readRunningStack } = await import('@ppn/local-stack');
   const scale = parseScale(process.argv.slice(2));
   const stack = await readRunningStack();
   if (!stack) {

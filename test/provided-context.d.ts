@@ -1,4 +1,4 @@
-import type { StackFacts } from '@ppn/migrations/stack';
+import type { StackFacts } from '@ppn/local-stack';
 
 // What test/global-setup.ts provides to every suite through `inject('stack')`.
 declare module 'vitest' {

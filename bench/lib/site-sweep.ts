@@ -7,7 +7,7 @@
  * figures stay flat while the clinician's rise with the number of records.
  */
 import type pg from 'pg';
-import { signToken, type Stack } from '@ppn/migrations/stack';
+import { signToken, type Stack } from '@ppn/local-stack';
 import type { PpnSupabaseClient } from '@ppn/sdk';
 import { ppnWith, supabaseWith } from './clients.js';
 import { explainTimes, type As } from './db.js';

@@ -1,5 +1,5 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { readRunningStack, startStack, type PersonaName, type StackFacts } from '@ppn/migrations/stack';
+import { readRunningStack, startStack, type PersonaName, type StackFacts } from '@ppn/local-stack';
 import type { Database } from '@ppn/schema';
 import { createPpnClient, type PpnClient } from '@ppn/sdk';
 import WebSocket from 'ws';

@@ -7,7 +7,7 @@
  *   pnpm example web --sdk=dist      either, against the built @ppn/sdk (run `pnpm build` first)
  *   PORT=5180 pnpm example web       another port (default 5173, or the next free one)
  */
-import { readRunningStack, startStack, type Stack, type StackFacts } from '@ppn/migrations/stack';
+import { readRunningStack, startStack, type Stack, type StackFacts } from '@ppn/local-stack';
 import { build, createServer, preview } from 'vite';
 import { defaultSdkSource, pageFacts, webConfig, type SdkSource } from './config.js';
 

@@ -3,7 +3,7 @@
  * come from the stack `pnpm stack` left running (`.ppn/stack.json`). `pnpm example web`
  * starts a stack when none runs; see serve.ts.
  */
-import { readRunningStack } from '@ppn/migrations/stack';
+import { readRunningStack } from '@ppn/local-stack';
 import { defineConfig } from 'vite';
 import { webConfig, type SdkSource } from './config.js';
 

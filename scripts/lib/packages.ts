@@ -12,6 +12,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Folder and name of each published package, in dependency order. */
 export const PUBLISHED = [
   { dir: 'packages/migrations', name: '@ppn/migrations' },
+  { dir: 'packages/local-stack', name: '@ppn/local-stack' },
   { dir: 'packages/schema', name: '@ppn/schema' },
   { dir: 'packages/sdk', name: '@ppn/sdk' },
 ] as const;

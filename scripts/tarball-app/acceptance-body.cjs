@@ -22,7 +22,7 @@ module.exports = async function acceptance(label, modules) {
     shipped.length > 0 && migrations.MIGRATIONS_DIR.endsWith('/node_modules/@ppn/migrations/supabase/migrations'),
     `@ppn/migrations reads its ${shipped.length} migrations from ${migrations.MIGRATIONS_DIR.replace(/^.*\/node_modules\//, 'node_modules/')}`,
   );
-  check(typeof stack.startStack === 'function' && typeof stack.applyLocalShim === 'function', '@ppn/migrations/stack loads');
+  check(typeof stack.startStack === 'function' && typeof stack.applyLocalShim === 'function', '@ppn/local-stack loads');
 
   const supabase = createClient(facts.url, facts.anonKey, {
     accessToken: async () => clinician.token,

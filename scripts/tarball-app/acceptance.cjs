@@ -4,7 +4,7 @@ const WebSocket = require('ws');
 const { createPpnClient, PpnError } = require('@ppn/sdk');
 const { sessionEventInsert } = require('@ppn/schema');
 const migrations = require('@ppn/migrations');
-const stack = require('@ppn/migrations/stack');
+const stack = require('@ppn/local-stack');
 const acceptance = require('./acceptance-body.cjs');
 
 acceptance('cjs', {

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { createPpnClient, PpnError } from '@ppn/sdk';
 import { sessionEventInsert } from '@ppn/schema';
 import * as migrations from '@ppn/migrations';
-import * as stack from '@ppn/migrations/stack';
+import * as stack from '@ppn/local-stack';
 import acceptance from './acceptance-body.cjs';
 
 await acceptance('esm', {

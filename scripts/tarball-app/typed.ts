@@ -4,7 +4,7 @@ import { createClient } from '@supabase/supabase-js';
 import { createPpnClient, PpnError, type Medication, type PpnClient, type PpnErrorCode, type PpnResult } from '@ppn/sdk';
 import { sessionEventInsert, EVENT_TYPE_NAMES, type Database, type EventTypeName, type SessionEventRow } from '@ppn/schema';
 import { migrate, MigrationError } from '@ppn/migrations';
-import { applyLocalShim, startPostgres, startStack, type StackFacts } from '@ppn/migrations/stack';
+import { applyLocalShim, startPostgres, startStack, type StackFacts } from '@ppn/local-stack';
 
 export async function useSdk(url: string, anonKey: string): Promise<number> {
   const supabase = createClient<Database>(url, anonKey);

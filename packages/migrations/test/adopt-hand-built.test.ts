@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adopt, migrate, readMigrations } from '../src/index.js';
-import { applyLocalShim } from '../src/stack/start-stack.js';
+import { applyLocalShim } from '../../../test/stack.js';
 import { bareCluster, query } from './helpers/bare-postgres.js';
 import { catalogSnapshot } from './helpers/catalog.js';
 

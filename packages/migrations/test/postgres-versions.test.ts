@@ -14,7 +14,7 @@ import { createClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { readMigrations } from '../src/index.js';
-import { startStack, type Stack } from '../src/stack/start-stack.js';
+import { startStack, type Stack } from '../../../test/stack.js';
 import { advisorLints } from './helpers/advisor-lints.js';
 import { bareCluster, query } from './helpers/bare-postgres.js';
 import { catalogSnapshot } from './helpers/catalog.js';

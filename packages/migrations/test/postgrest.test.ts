@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { signToken } from '../src/stack/keys.js';
+import { signToken } from '../../../test/stack.js';
 
 const stack = () => inject('stack');
 

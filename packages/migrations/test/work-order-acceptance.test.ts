@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { PERSONAS } from '../src/stack/personas.js';
+import { PERSONAS } from '../../../test/stack.js';
 import { asRole } from './helpers/as-role.js';
 import { query } from './helpers/bare-postgres.js';
 

@@ -161,7 +161,9 @@ export type SupervisionCircleUpdate = TablesUpdate<'supervision_circles'>;
 /**
  * A row of `public.supervision_relationships`. Supervision dyads. The supervisee requests
  * (pending); the supervisor accepts (active) or declines (cancelled); either ends it
- * (completed). Visible to its two participants; never deleted.
+ * (completed). A participant who deletes their profile leaves the row closed (cancelled or
+ * completed) with their side null and the names snapshotted at acceptance. Visible to its
+ * participants; never deleted.
  */
 export type SupervisionRelationshipRow = Tables<'supervision_relationships'>;
 /**

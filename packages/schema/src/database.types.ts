@@ -422,7 +422,11 @@ export type Database = {
           relationship_id: number
           started_at: string | null
           status: string | null
+          supervisee_credentials: string | null
+          supervisee_display_name: string | null
           supervisee_id: number | null
+          supervisor_credentials: string | null
+          supervisor_display_name: string | null
           supervisor_id: number | null
         }
         Insert: {
@@ -431,7 +435,11 @@ export type Database = {
           relationship_id?: never
           started_at?: string | null
           status?: string | null
+          supervisee_credentials?: string | null
+          supervisee_display_name?: string | null
           supervisee_id?: number | null
+          supervisor_credentials?: string | null
+          supervisor_display_name?: string | null
           supervisor_id?: number | null
         }
         Update: {
@@ -440,7 +448,11 @@ export type Database = {
           relationship_id?: never
           started_at?: string | null
           status?: string | null
+          supervisee_credentials?: string | null
+          supervisee_display_name?: string | null
           supervisee_id?: number | null
+          supervisor_credentials?: string | null
+          supervisor_display_name?: string | null
           supervisor_id?: number | null
         }
         Relationships: [

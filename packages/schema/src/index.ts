@@ -123,6 +123,7 @@ export {
   sessionEventInsert,
   supervisionCircleInsert,
   supervisionCircleUpdate,
+  supervisionRelationshipInsert,
 } from './refinements.js';
 
 // Reference values from the migrated database: CHECK value lists and seeded rows (generated).

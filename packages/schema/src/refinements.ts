@@ -28,6 +28,7 @@ import {
 } from './validators/practitioner_profiles.generated.js';
 import { sessionEventsInsert } from './validators/session_events.generated.js';
 import { supervisionCirclesInsert, supervisionCirclesUpdate } from './validators/supervision_circles.generated.js';
+import { supervisionRelationshipsInsert } from './validators/supervision_relationships.generated.js';
 
 // Limits ---------------------------------------------------------------------------------
 
@@ -220,3 +221,36 @@ export const supervisionCircleInsert = /* @__PURE__ */ withFieldChecks(supervisi
 
 /** What the SDK validates before editing a circle: {@link supervisionCirclesUpdate} plus the circle rule above. */
 export const supervisionCircleUpdate = /* @__PURE__ */ withFieldChecks(supervisionCirclesUpdate, circleFields);
+
+// Supervision relationships ---------------------------------------------------------------------
+
+/**
+ * CHECK `supervision_relationships_open_has_participants` (an OR, which the generator cannot
+ * read): a `pending` or `active` relationship has both participants; only a closed one loses
+ * a side, when that participant leaves the network. Judged on the payload as the database
+ * would fill it in: an absent `status` is `'pending'`, an absent `supervisor_id` is null, an
+ * absent `supervisee_id` is the caller's own profile (its default).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function openHasParticipants() {
+  return z.superRefine((row: Record<string, unknown>, ctx) => {
+    const status = row.status === undefined ? 'pending' : row.status;
+    if (status !== 'pending' && status !== 'active') return;
+    const missing = [...(row.supervisor_id == null ? ['supervisor_id'] : []), ...(row.supervisee_id === null ? ['supervisee_id'] : [])];
+    for (const column of missing) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [column],
+        input: row[column],
+        message: `${column} is required while the relationship is ${status}`,
+        params: { constraint: 'supervision_relationships_open_has_participants' },
+      });
+    }
+  });
+}
+
+/**
+ * What a supervision request is validated with: {@link supervisionRelationshipsInsert} plus
+ * the rule above (an open relationship names both participants).
+ */
+export const supervisionRelationshipInsert = /* @__PURE__ */ pg.refined(supervisionRelationshipsInsert, openHasParticipants());

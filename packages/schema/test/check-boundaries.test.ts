@@ -19,6 +19,7 @@ import {
   SCALE_TYPES,
   SITE_ROLES,
   supervisionCircleInsert,
+  supervisionRelationshipInsert,
 } from '../src/index.js';
 import * as validators from '../src/validators/index.generated.js';
 import { dbUrl, inRolledBackTransaction, query } from './helpers/db.js';
@@ -220,9 +221,29 @@ const CASES: Record<string, Boundary> = {
     outside: () => [{ max_members: 0 }, { max_members: -1 }, { max_members: -2147483648 }],
   },
   'supervision_relationships.no_self_supervision': {
-    base: async (db) => ({ supervisor_id: await profile(db), supervisee_id: await profile(db), status: 'pending' }),
+    // Cancelled: only a closed relationship may lack a participant (open_has_participants).
+    base: async (db) => ({ supervisor_id: await profile(db), supervisee_id: await profile(db), status: 'cancelled' }),
     inside: (base) => [{}, { supervisee_id: null }, { supervisor_id: null, supervisee_id: base.supervisor_id }],
     outside: (base) => [{ supervisee_id: base.supervisor_id }, { supervisor_id: base.supervisee_id }],
+  },
+  'supervision_relationships.supervision_relationships_open_has_participants': {
+    base: async (db) => ({ supervisor_id: await profile(db), supervisee_id: await profile(db), status: 'pending' }),
+    inside: () => [
+      {},
+      { status: 'active' },
+      { status: 'completed', supervisor_id: null },
+      { status: 'cancelled', supervisee_id: null },
+      { status: 'completed', supervisor_id: null, supervisee_id: null },
+      { status: null, supervisor_id: null },
+    ],
+    outside: () => [
+      { supervisor_id: null },
+      { supervisee_id: null },
+      { status: 'active', supervisor_id: null },
+      { status: 'active', supervisee_id: null },
+      { supervisor_id: null, supervisee_id: null },
+    ],
+    refinedBy: supervisionRelationshipInsert,
   },
   'supervision_relationships.supervision_relationships_status_check': {
     base: async (db) => ({ supervisor_id: await profile(db), supervisee_id: await profile(db) }),

@@ -22,6 +22,7 @@ import {
   sessionEventInsert,
   sessionEventsInsert,
   supervisionCircleInsert,
+  supervisionRelationshipInsert,
   supervisionCirclesInsert,
   supervisionCircleUpdate,
 } from '../src/index.js';
@@ -169,5 +170,17 @@ describe('supervision circles', () => {
     expect(issues(supervisionCircleUpdate.safeParse({ circle_name: 'x'.repeat(121) }))).toEqual([
       'circle_name:too_big',
     ]);
+  });
+});
+
+describe('supervision relationships', () => {
+  test('an open relationship names both participants; a closed one may lack a side', () => {
+    // The SDK's request: the supervisee is the caller's profile, by the column default.
+    expect(supervisionRelationshipInsert.safeParse({ supervisor_id: 1, status: 'pending' }).success).toBe(true);
+    expect(supervisionRelationshipInsert.safeParse({ supervisor_id: 1 }).success).toBe(true);
+    expect(issues(supervisionRelationshipInsert.safeParse({ status: 'pending' }))).toEqual(['supervisor_id:custom']);
+    expect(issues(supervisionRelationshipInsert.safeParse({ supervisor_id: 1, supervisee_id: null, status: 'active' }))).toEqual(['supervisee_id:custom']);
+    expect(supervisionRelationshipInsert.safeParse({ supervisor_id: null, supervisee_id: 2, status: 'completed' }).success).toBe(true);
+    expect(supervisionRelationshipInsert.safeParse({ supervisor_id: 1, supervisee_id: null, status: 'cancelled' }).success).toBe(true);
   });
 });

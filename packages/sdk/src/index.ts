@@ -62,6 +62,7 @@ export {
   type ProfileInput,
   type RelationshipParticipant,
   type RelationshipWithProfiles,
+  type RemovedParticipant,
   type SearchSupervisorsOptions,
   type SupervisionCircle,
   type SupervisionDecision,

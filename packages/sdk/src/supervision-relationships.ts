@@ -1,21 +1,43 @@
 import * as z from 'zod/mini';
-import { supervisionRelationshipsInsert, supervisionRelationshipsUpdate, type Tables } from '@ppn/schema';
+import { supervisionRelationshipInsert, supervisionRelationshipsUpdate, type Tables } from '@ppn/schema';
 import { id } from './args.js';
 import type { PpnContext } from './context.js';
 import { readAll } from './paginate.js';
-import { fail, type PpnResult } from './result.js';
+import { fail, ok, type PpnResult } from './result.js';
 import { settle, settleTouched } from './settle.js';
 import { parse } from './validate.js';
 
 export type SupervisionRelationship = Tables<'supervision_relationships'>;
 
-/** How a participant shows in a relationship list. */
-export type RelationshipParticipant = Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'>;
+/** How a participant who is still in the network shows in a relationship list: their profile as it is now. */
+export type RelationshipParticipant = Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'> & { removed: false };
+
+/**
+ * A participant who has left the network (deleted their profile or account): no profile
+ * any more, only their name and credentials as they were when the relationship became
+ * active, kept by the database as evidence of supervision (null for a request that was
+ * never accepted). The relationship itself was closed when they left: `cancelled` if it
+ * was pending, `completed` (with `ended_at`) if it was active.
+ */
+export interface RemovedParticipant {
+  removed: true;
+  profile_id: null;
+  display_name: string | null;
+  credentials: string | null;
+}
 
 /** A relationship with both participants' names. */
 export interface RelationshipWithProfiles extends SupervisionRelationship {
-  supervisor: RelationshipParticipant | null;
-  supervisee: RelationshipParticipant | null;
+  supervisor: RelationshipParticipant | RemovedParticipant;
+  supervisee: RelationshipParticipant | RemovedParticipant;
+}
+
+type EmbeddedProfile = Pick<Tables<'practitioner_profiles'>, 'profile_id' | 'display_name' | 'credentials'> | null;
+
+/** One side of a relationship: the live profile, or the snapshot when that side has left (its id is null). */
+function participant(id: number | null, profile: EmbeddedProfile, displayName: string | null, credentials: string | null): RelationshipParticipant | RemovedParticipant {
+  if (id === null) return { removed: true, profile_id: null, display_name: displayName, credentials };
+  return { removed: false, profile_id: id, display_name: profile?.display_name ?? null, credentials: profile?.credentials ?? null };
 }
 
 /** The supervisor's answer to a pending request. */
@@ -37,7 +59,7 @@ export async function requestSupervision(ctx: PpnContext, supervisorProfileId: n
   if (!sid.ok) return fail(sid.error);
   // supervisee_id is absent: it defaults to the caller's profile in the database.
   const row = { supervisor_id: sid.value, status: 'pending' as const };
-  const checked = parse(supervisionRelationshipsInsert, row, { supervisor_id: 'supervisorProfileId' });
+  const checked = parse(supervisionRelationshipInsert, row, { supervisor_id: 'supervisorProfileId' });
   if (!checked.ok) return fail(checked.error);
   return settle(await ctx.supabase.from('supervision_relationships').insert(row).select('*').single());
 }
@@ -92,17 +114,20 @@ export async function endSupervision(ctx: PpnContext, relationshipId: number): P
 
 /**
  * Your supervision relationships, as supervisor or supervisee, newest first, with both
- * participants' display names and credentials.
+ * participants' display names and credentials. A participant who has left the network
+ * reads as `removed: true` with the name and credentials they had when the relationship
+ * became active; the relationship stays in your history, closed.
  *
  * @example
  * ```ts
  * const { data: relationships } = await ppn.supervision.relationships();
  * const pending = relationships?.filter((r) => r.status === 'pending');
- * pending?.forEach((r) => console.log(`${r.supervisee?.display_name} asks ${r.supervisor?.display_name}`));
+ * pending?.forEach((r) => console.log(`${r.supervisee.display_name} asks ${r.supervisor.display_name}`));
+ * const departed = relationships?.filter((r) => r.supervisor.removed || r.supervisee.removed);
  * ```
  */
 export async function listRelationships(ctx: PpnContext): Promise<PpnResult<RelationshipWithProfiles[]>> {
-  return readAll((from, to) =>
+  const listed = await readAll((from, to) =>
     ctx.supabase
       .from('supervision_relationships')
       .select(
@@ -110,5 +135,13 @@ export async function listRelationships(ctx: PpnContext): Promise<PpnResult<Rela
       )
       .order('relationship_id', { ascending: false })
       .range(from, to),
+  );
+  if (listed.error) return listed;
+  return ok(
+    listed.data.map(({ supervisor, supervisee, ...row }) => ({
+      ...row,
+      supervisor: participant(row.supervisor_id, supervisor, row.supervisor_display_name, row.supervisor_credentials),
+      supervisee: participant(row.supervisee_id, supervisee, row.supervisee_display_name, row.supervisee_credentials),
+    })),
   );
 }

@@ -20,6 +20,7 @@ export {
   respondToRequest,
   type RelationshipParticipant,
   type RelationshipWithProfiles,
+  type RemovedParticipant,
   type SupervisionDecision,
   type SupervisionRelationship,
 } from './supervision-relationships.js';

@@ -11,7 +11,7 @@
  * - refused connections: the same `fetch` throws before sending anything, as Node does on
  *   ECONNREFUSED;
  * - PostgREST restarts: `stack.restartPostgrest()` twice while the loggers run (the gateway
- *   answers 502 while it is down, and PostgREST 503 until its schema cache is loaded).
+ *   answers 503 while it is down, and PostgREST 503 until its schema cache is loaded).
  *
  * Each logger retries a failed call the way packages/sdk/README.md ("Retrying safely") tells
  * an app to: same `clientEventId`, exponential backoff with jitter, a bounded number of
@@ -22,7 +22,7 @@
  * `PPN_FAULT_SEED` replays a run's fault pattern (printed with the counts).
  */
 import { randomUUID } from 'node:crypto';
-import { startStack, type Stack } from '@ppn/migrations/stack';
+import { startStack, type Stack } from '../../../test/stack.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PpnError, PpnErrorCode, PpnResult, SessionEvent } from '../src/index.js';
 import { ppnWithToken, Superuser } from './helpers/superuser.js';

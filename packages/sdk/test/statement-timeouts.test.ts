@@ -14,7 +14,7 @@
  * loaded CI machine gets there is not the point. Durations are printed.
  */
 import pg from 'pg';
-import { startStack, type Stack } from '@ppn/migrations/stack';
+import { startStack, type Stack } from '../../../test/stack.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPpnError } from '../src/errors.js';
 import { ppnWithToken, supabaseWithToken } from './helpers/superuser.js';

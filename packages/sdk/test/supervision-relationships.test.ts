@@ -4,7 +4,17 @@ import { ERROR_CASES, networkFailure, noRetryClient, sent } from './helpers/sent
 
 useMsw();
 
-const pending = { relationship_id: 7, supervisor_id: 1, supervisee_id: 2, status: 'pending', started_at: null, ended_at: null, created_at: '2026-02-14T18:00:00+00:00' };
+const noSnapshot = { supervisor_display_name: null, supervisor_credentials: null, supervisee_display_name: null, supervisee_credentials: null };
+const pending = {
+  relationship_id: 7,
+  supervisor_id: 1,
+  supervisee_id: 2,
+  status: 'pending',
+  started_at: null,
+  ended_at: null,
+  created_at: '2026-02-14T18:00:00+00:00',
+  ...noSnapshot,
+};
 
 describe('supervision.request', () => {
   it('inserts a pending request naming only the supervisor (the supervisee is the caller, in the database)', async () => {
@@ -119,7 +129,9 @@ describe('supervision.relationships', () => {
   it('reads your relationships, newest first, with both participants embedded by their foreign keys', async () => {
     server.use(rest('get', 'supervision_relationships', [listed]));
     const { data } = await unitClient().supervision.relationships();
-    expect(data).toEqual([listed]);
+    expect(data).toEqual([
+      { ...listed, supervisor: { ...listed.supervisor, removed: false }, supervisee: { ...listed.supervisee, removed: false } },
+    ]);
     expect(await sent()).toEqual({
       method: 'GET',
       path: '/supervision_relationships',
@@ -133,6 +145,40 @@ describe('supervision.relationships', () => {
       prefer: null,
       body: undefined,
     });
+  });
+
+  it('a participant who left reads as removed, with the name and credentials snapshotted at acceptance', async () => {
+    const departed = {
+      ...pending,
+      supervisor_id: null,
+      status: 'completed',
+      started_at: '2026-02-15T09:00:00+00:00',
+      ended_at: '2026-03-01T09:00:00+00:00',
+      supervisor_display_name: 'Dr. Sam Supervisor',
+      supervisor_credentials: 'PhD, LMFT',
+      supervisee_display_name: 'Riley (then)',
+      supervisee_credentials: 'LCSW',
+      supervisor: null,
+      supervisee: { profile_id: 2, display_name: 'Riley Supervisee', credentials: 'LCSW, MA' },
+    };
+    const declined = { ...pending, relationship_id: 6, supervisee_id: null, status: 'cancelled', supervisor: listed.supervisor, supervisee: null };
+    server.use(rest('get', 'supervision_relationships', [departed, declined]));
+    const { data, error } = await unitClient().supervision.relationships();
+    expect(error).toBeNull();
+    expect(data?.map((r) => [r.relationship_id, r.supervisor, r.supervisee])).toEqual([
+      [
+        7,
+        { removed: true, profile_id: null, display_name: 'Dr. Sam Supervisor', credentials: 'PhD, LMFT' },
+        // A participant still present shows their profile as it is now, not the snapshot.
+        { removed: false, profile_id: 2, display_name: 'Riley Supervisee', credentials: 'LCSW, MA' },
+      ],
+      [
+        6,
+        { removed: false, profile_id: 1, display_name: 'Dr. Sam Supervisor', credentials: 'PhD, LMFT' },
+        // Never accepted: nothing was snapshotted.
+        { removed: true, profile_id: null, display_name: null, credentials: null },
+      ],
+    ]);
   });
 
   it.each(ERROR_CASES)('maps $name to $expected', async ({ status, code, expected }) => {

@@ -1,6 +1,7 @@
-import { startStack, type Stack } from '@ppn/migrations/stack';
+import { startStack, type Stack } from '../../../test/stack.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ppnAs, type Who } from './helpers/stack.js';
+import { ppnWithToken, Superuser } from './helpers/superuser.js';
 
 // Seed: profiles 1 supervisor (12 y, accepting), 2 supervisee (2 y, not accepting), 3 Alex
 // (15 y), 4 Morgan (6 y), 5 Priya (9 y, not accepting), 6 Casey (4 y); an active dyad 3 -> 6;
@@ -98,8 +99,8 @@ describe('supervision writes against the local stack', () => {
           expect.objectContaining({
             relationship_id: requestId,
             status: 'pending',
-            supervisor: { profile_id: 1, display_name: 'Dr. Sam Supervisor', credentials: 'PhD, LMFT' },
-            supervisee: { profile_id: 2, display_name: 'Riley Supervisee', credentials: 'LCSW' },
+            supervisor: { profile_id: 1, display_name: 'Dr. Sam Supervisor', credentials: 'PhD, LMFT', removed: false },
+            supervisee: { profile_id: 2, display_name: 'Riley Supervisee', credentials: 'LCSW', removed: false },
           }),
         ]);
       }
@@ -143,6 +144,38 @@ describe('supervision writes against the local stack', () => {
       expect((await as('supervisor').supervision.respond(request.data!.relationship_id, 'accept')).error?.code).toBe('conflict');
       await as('supervisor').supervision.profiles.upsertMine({ maxSupervisees: 5 });
       expect((await as('supervisor').supervision.respond(request.data!.relationship_id, 'accept')).data?.status).toBe('active');
+    });
+
+    it('a supervisor who leaves reads as removed, with the snapshot; the relationship stays in the supervisee\'s history, closed', async () => {
+      const superuser = new Superuser(stack);
+      try {
+        const supervisor = await superuser.practitioner();
+        const supervisee = await superuser.practitioner();
+        const asSupervisor = ppnWithToken(stack, supervisor.token);
+        const asSupervisee = ppnWithToken(stack, supervisee.token);
+        const { data: request } = await asSupervisee.supervision.request(supervisor.profileId);
+        expect((await asSupervisor.supervision.respond(request!.relationship_id, 'accept')).data?.status).toBe('active');
+        const before = (await asSupervisee.supervision.relationships()).data!;
+        expect(before).toEqual([expect.objectContaining({ status: 'active', supervisor: expect.objectContaining({ removed: false, profile_id: supervisor.profileId }) })]);
+        const name = before[0]!.supervisor.display_name;
+
+        await superuser.query('delete from auth.users where id = $1', [supervisor.userId]);
+
+        const { data, error } = await asSupervisee.supervision.relationships();
+        expect(error).toBeNull();
+        expect(data).toEqual([
+          expect.objectContaining({
+            relationship_id: request!.relationship_id,
+            status: 'completed',
+            ended_at: expect.any(String),
+            supervisor_id: null,
+            supervisor: { removed: true, profile_id: null, display_name: name, credentials: null },
+            supervisee: expect.objectContaining({ removed: false, profile_id: supervisee.profileId }),
+          }),
+        ]);
+      } finally {
+        await superuser.end();
+      }
     });
 
     it('no profile of your own: forbidden; asking yourself: validation', async () => {

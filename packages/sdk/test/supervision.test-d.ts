@@ -7,7 +7,9 @@ import {
   type CircleMemberWithProfile,
   type CircleWithCount,
   type PractitionerProfile,
+  type RelationshipParticipant,
   type RelationshipWithProfiles,
+  type RemovedParticipant,
   type SupervisionCircle,
   type SupervisionRelationship,
   type SupervisorSearchResult,
@@ -36,7 +38,15 @@ describe('supervision types', () => {
     expectTypeOf((await strict.supervision.end(1)).data).toEqualTypeOf<SupervisionRelationship>();
     const listed = await strict.supervision.relationships();
     expectTypeOf(listed.data).toEqualTypeOf<RelationshipWithProfiles[]>();
-    expectTypeOf(listed.data[0]!.supervisor).toEqualTypeOf<{ profile_id: number; display_name: string | null; credentials: string | null } | null>();
+    const { supervisor, supervisee } = listed.data[0]!;
+    expectTypeOf(supervisor).toEqualTypeOf<RelationshipParticipant | RemovedParticipant>();
+    expectTypeOf(supervisee).toEqualTypeOf<RelationshipParticipant | RemovedParticipant>();
+    expectTypeOf(supervisor.display_name).toEqualTypeOf<string | null>();
+    expectTypeOf(supervisor.credentials).toEqualTypeOf<string | null>();
+    // `removed` tells the sides apart: a removed side has no profile id, only the snapshot.
+    if (supervisor.removed) expectTypeOf(supervisor.profile_id).toEqualTypeOf<null>();
+    else expectTypeOf(supervisor.profile_id).toEqualTypeOf<number>();
+    expectTypeOf<SupervisionRelationship['supervisor_display_name']>().toEqualTypeOf<string | null>();
   });
 
   it('circles', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { PERSONAS as SEEDED_PERSONAS } from '../../src/stack/personas.js';
+import { PERSONAS as SEEDED_PERSONAS } from '../../../../test/stack.js';
 import { MATRIX, type MatrixRow, type Operation, type Persona, type Table } from './matrix.js';
 
 /**
@@ -95,6 +95,21 @@ async function dyad(db: Db, status: 'pending' | 'active' | 'completed', full = f
   if (status === 'completed') {
     await db.query(`update public.supervision_relationships set status = 'completed' where relationship_id = $1`, [relationship]);
   }
+  return relationship;
+}
+
+/** Deletes practitioner profiles as the superuser: those participants leave the network. */
+const leave = (db: Db, ...profiles: number[]) => db.query('delete from public.practitioner_profiles where profile_id = any($1::bigint[])', [profiles]);
+
+/** An active memberA -> clinicianA relationship whose supervisor, supervisee or both have left. */
+async function departed(db: Db, who: 'supervisor' | 'supervisee' | 'both'): Promise<number> {
+  const relationship = await dyad(db, 'active');
+  const { rows } = await db.query<{ supervisor_id: string; supervisee_id: string }>(
+    'select supervisor_id, supervisee_id from public.supervision_relationships where relationship_id = $1',
+    [relationship],
+  );
+  const { supervisor_id, supervisee_id } = rows[0]!;
+  await leave(db, ...(who === 'supervisor' ? [supervisor_id] : who === 'supervisee' ? [supervisee_id] : [supervisor_id, supervisee_id]).map(Number));
   return relationship;
 }
 
@@ -211,6 +226,15 @@ const PLANS: Record<Table, TablePlan> = {
     variants: {
       'insert:for-other-user': async (db) => ({ values: { user_id: await newUser(db), display_name: tag('profile') } }),
       'update:hand-over': async (db) => ({ match: await PLANS.practitioner_profiles.target(db), values: { user_id: await newUser(db) } }),
+      'delete:supervising': async (db) => {
+        const supervisor = await profileFor(db, SEEDED_PERSONAS.clinicianA.userId);
+        const supervisee = await profileFor(db, await newUser(db));
+        await db.query(
+          `insert into public.supervision_relationships (supervisor_id, supervisee_id, status) values ($1, $2, 'active'), ($1, $3, 'pending')`,
+          [supervisor, supervisee, SUPERVISEE_PROFILE],
+        );
+        return { match: { profile_id: supervisor } };
+      },
     },
   },
   supervision_relationships: {
@@ -237,6 +261,14 @@ const PLANS: Record<Table, TablePlan> = {
         match: { relationship_id: await dyad(db, 'pending') },
         values: { started_at: '2020-01-01T00:00:00Z' },
       }),
+      'insert:with-snapshot': async (db, who) => ({
+        values: { supervisor_id: SUPERVISOR_PROFILE, supervisee_id: await ownProfile(db, who), status: 'pending', supervisee_display_name: 'Forged' },
+      }),
+      'update:snapshot': async (db) => ({ match: { relationship_id: await dyad(db, 'active') }, values: { supervisor_display_name: 'Forged' } }),
+      'select:supervisor-left': async (db) => ({ match: { relationship_id: await departed(db, 'supervisor') } }),
+      'select:supervisee-left': async (db) => ({ match: { relationship_id: await departed(db, 'supervisee') } }),
+      'select:both-left': async (db) => ({ match: { relationship_id: await departed(db, 'both') } }),
+      'update:reattach': async (db) => ({ match: { relationship_id: await departed(db, 'supervisor') }, values: { supervisor_id: SUPERVISOR_PROFILE } }),
     },
   },
   supervision_circles: {

@@ -13,6 +13,10 @@
  * - Rows named `operation:variant` are extra attempts on the same table that the spec's
  *   wording calls for (a move to another site, a relationship transition, a full circle).
  *   The core matrix is the 13 tables x 4 operations; variants come on top.
+ * - Departed participants (`select:supervisor-left` and the like): a practitioner who deletes
+ *   their profile leaves their relationships closed, with their side null. The remaining
+ *   participant still reads the row; the departed one (no profile any more) reads nothing,
+ *   and a row with no participant left is the service role's alone.
  * - Outcomes, i.e. how the caller experiences it:
  *     allow     the operation happened: the row is returned (select, update and delete
  *               with RETURNING / `.select()`), or the insert succeeded
@@ -120,10 +124,11 @@ practitioner_profiles      insert:for-other-user  refused  refused  refused  ref
 practitioner_profiles      update                 refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
 practitioner_profiles      update:hand-over       refused  hidden   hidden   refused    hidden     hidden   hidden     hidden     hidden       allow
 practitioner_profiles      delete                 refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
+practitioner_profiles      delete:supervising     refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
 
 supervision_relationships  select                 refused  hidden   allow    allow      hidden     hidden   hidden     hidden     hidden       allow
 supervision_relationships  insert                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-supervision_relationships  insert:by-default     refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
+supervision_relationships  insert:by-default      refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
 supervision_relationships  insert:as-active       refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
 supervision_relationships  insert:on-behalf       refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
 supervision_relationships  update                 refused  hidden   refused  allow      hidden     hidden   hidden     hidden     hidden       allow
@@ -133,6 +138,12 @@ supervision_relationships  update:end             refused  hidden   allow    all
 supervision_relationships  update:skip-to-end     refused  hidden   conflict conflict   hidden     hidden   hidden     hidden     hidden       conflict
 supervision_relationships  update:reopen          refused  hidden   conflict conflict   hidden     hidden   hidden     hidden     hidden       conflict
 supervision_relationships  update:backdate        refused  hidden   refused  refused    hidden     hidden   hidden     hidden     hidden       refused
+supervision_relationships  insert:with-snapshot   refused  refused  refused  refused    refused    refused  refused    refused    refused      refused
+supervision_relationships  update:snapshot        refused  hidden   refused  refused    hidden     hidden   hidden     hidden     hidden       refused
+supervision_relationships  select:supervisor-left refused  hidden   allow    hidden     hidden     hidden   hidden     hidden     hidden       allow
+supervision_relationships  select:supervisee-left refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
+supervision_relationships  select:both-left       refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden       allow
+supervision_relationships  update:reattach        refused  hidden   refused  hidden     hidden     hidden   hidden     hidden     hidden       refused
 supervision_relationships  delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
 
 supervision_circles        select                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
@@ -224,6 +235,8 @@ export const ATTEMPTS: Record<string, string> = {
   'practitioner_profiles update': "change the bio of clinicianA's profile",
   'practitioner_profiles update:hand-over': "set the user_id of clinicianA's profile to another (new) user",
   'practitioner_profiles delete': "delete clinicianA's profile",
+  'practitioner_profiles delete:supervising':
+    "delete clinicianA's profile while it supervises an active and a pending relationship (both kept, closed)",
   'supervision_relationships select': 'select the target request',
   'supervision_relationships insert':
     "request supervision: its own profile as supervisee, the supervisor's profile 1 as supervisor, status pending",
@@ -243,6 +256,18 @@ export const ATTEMPTS: Record<string, string> = {
   'supervision_relationships update:reopen':
     'reopen a completed memberA -> clinicianA relationship (instead of the target): completed -> active',
   'supervision_relationships update:backdate': "set the target's started_at (not a status change)",
+  'supervision_relationships insert:with-snapshot':
+    "the same request, also sending supervisee_display_name (a snapshot column, the database's to set)",
+  'supervision_relationships update:snapshot':
+    "rewrite supervisor_display_name on an active memberA -> clinicianA relationship (instead of the target)",
+  'supervision_relationships select:supervisor-left':
+    "select an accepted memberA -> clinicianA relationship after clinicianA's profile was deleted (now completed, supervisor_id null)",
+  'supervision_relationships select:supervisee-left':
+    "select an accepted memberA -> clinicianA relationship after memberA's profile was deleted (now completed, supervisee_id null)",
+  'supervision_relationships select:both-left':
+    'select an accepted memberA -> clinicianA relationship after both profiles were deleted (no participant left)',
+  'supervision_relationships update:reattach':
+    "after clinicianA's profile was deleted, point the closed relationship's supervisor_id at profile 1",
   'supervision_relationships delete': 'delete the target request',
   'supervision_circles select': 'select the target circle',
   'supervision_circles insert': 'create a circle',

@@ -72,7 +72,8 @@ describe('access matrix, database level (RLS as each role, rolled back)', () => 
       await db.query('rollback').catch(() => undefined);
       await db.end();
     }
-  });
+    // Hundreds of cells on a loaded 2-core machine: the timeout only bounds a hang.
+  }, 300_000);
 });
 
 describe('the security-definer helpers in schema private', () => {

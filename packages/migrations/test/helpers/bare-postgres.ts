@@ -1,13 +1,12 @@
 import pg from 'pg';
-import { startPostgres, type PostgresServer } from '../../src/stack/postgres.js';
-import { freePort } from '../../src/stack/ports.js';
+import { startPostgres, type PostgresServer } from '../../../../test/stack.js';
 
 /** A bare Postgres cluster (no shim, no migrations) that hands out empty databases. */
 export async function bareCluster(options: { binDir?: string } = {}): Promise<{
   server: PostgresServer;
   createDatabase(): Promise<string>;
 }> {
-  const server = await startPostgres({ port: await freePort(), binDir: options.binDir });
+  const server = await startPostgres({ binDir: options.binDir });
   let n = 0;
   return {
     server,

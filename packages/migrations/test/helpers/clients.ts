@@ -1,8 +1,7 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
-import type { StackFacts } from '../../src/stack/start-stack.js';
-import type { PersonaName } from '../../src/stack/personas.js';
+import type { PersonaName, StackFacts } from '../../../../test/stack.js';
 
 export type Who = PersonaName | 'anon' | 'service_role';
 
@@ -13,6 +12,11 @@ export type Who = PersonaName | 'anon' | 'service_role';
  */
 export function clientAs(who: Who, stack: StackFacts = inject('stack')): SupabaseClient {
   const token = who === 'anon' ? stack.anonKey : who === 'service_role' ? stack.serviceRoleKey : stack.personas[who].token;
+  return clientWithToken(stack, token);
+}
+
+/** A supabase-js client at `url` signed in by `token` (an account made by a test, not a persona). */
+export function clientWithToken(stack: Pick<StackFacts, 'url' | 'anonKey'>, token: string): SupabaseClient {
   return createClient(stack.url, stack.anonKey, {
     accessToken: async () => token,
     // Node 20 has no global WebSocket, and supabase-js wants one at construction.

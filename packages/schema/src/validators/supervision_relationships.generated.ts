@@ -6,7 +6,7 @@ import * as pg from '../pg-types.js';
 import { RELATIONSHIP_STATUSES } from '../constants.generated.js';
 
 const description =
-  'Supervision dyads. The supervisee requests (pending); the supervisor accepts (active) or declines (cancelled); either ends it (completed). Visible to its two participants; never deleted.';
+  'Supervision dyads. The supervisee requests (pending); the supervisor accepts (active) or declines (cancelled); either ends it (completed). A participant who deletes their profile leaves the row closed (cancelled or completed) with their side null and the names snapshotted at acceptance. Visible to its participants; never deleted.';
 
 /**
  * Relationship identifier.
@@ -19,24 +19,26 @@ const relationshipIdColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
- * The supervising practitioner's profile.
+ * The supervising practitioner's profile; null once the supervisor has deleted their profile
+ * (the relationship is then closed).
  *
  * `bigint`, nullable.
  */
 const supervisorIdColumn = /* @__PURE__ */ pg.described(
   /* @__PURE__ */ pg.int8(),
-  "The supervising practitioner's profile.",
+  "The supervising practitioner's profile; null once the supervisor has deleted their profile (the relationship is then closed).",
 );
 
 /**
  * The supervised practitioner's profile; never the supervisor. Defaults to the caller's own
- * profile.
+ * profile; null once the supervisee has deleted their profile (the relationship is then
+ * closed).
  *
  * `bigint`, nullable, default `private.user_profile_id()`.
  */
 const superviseeIdColumn = /* @__PURE__ */ pg.described(
   /* @__PURE__ */ pg.int8(),
-  "The supervised practitioner's profile; never the supervisor. Defaults to the caller's own profile.",
+  "The supervised practitioner's profile; never the supervisor. Defaults to the caller's own profile; null once the supervisee has deleted their profile (the relationship is then closed).",
 );
 
 /**
@@ -83,6 +85,50 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
+ * The supervisor's display_name when the relationship became active; set by the database,
+ * kept after the supervisor leaves. Null before acceptance.
+ *
+ * `text`, nullable.
+ */
+const supervisorDisplayNameColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.text(),
+  "The supervisor's display_name when the relationship became active; set by the database, kept after the supervisor leaves. Null before acceptance.",
+);
+
+/**
+ * The supervisor's credentials when the relationship became active; set by the database,
+ * kept after the supervisor leaves. Null before acceptance.
+ *
+ * `text`, nullable.
+ */
+const supervisorCredentialsColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.text(),
+  "The supervisor's credentials when the relationship became active; set by the database, kept after the supervisor leaves. Null before acceptance.",
+);
+
+/**
+ * The supervisee's display_name when the relationship became active; set by the database,
+ * kept after the supervisee leaves. Null before acceptance.
+ *
+ * `text`, nullable.
+ */
+const superviseeDisplayNameColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.text(),
+  "The supervisee's display_name when the relationship became active; set by the database, kept after the supervisee leaves. Null before acceptance.",
+);
+
+/**
+ * The supervisee's credentials when the relationship became active; set by the database,
+ * kept after the supervisee leaves. Null before acceptance.
+ *
+ * `text`, nullable.
+ */
+const superviseeCredentialsColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.text(),
+  "The supervisee's credentials when the relationship became active; set by the database, kept after the supervisee leaves. Null before acceptance.",
+);
+
+/**
  * CHECK `no_self_supervision`: `((supervisor_id <> supervisee_id))`.
  */
 const noSelfSupervisionCheck = /* @__PURE__ */ pg.columnsCompare(
@@ -98,11 +144,16 @@ const noSelfSupervisionCheck = /* @__PURE__ */ pg.columnsCompare(
  * refused.
  *
  * Supervision dyads. The supervisee requests (pending); the supervisor accepts (active) or
- * declines (cancelled); either ends it (completed). Visible to its two participants; never
- * deleted.
+ * declines (cancelled); either ends it (completed). A participant who deletes their profile
+ * leaves the row closed (cancelled or completed) with their side null and the names
+ * snapshotted at acceptance. Visible to its participants; never deleted.
  *
  * Checks `no_self_supervision` (`CHECK ((supervisor_id <> supervisee_id))`) when both
  * columns are present.
+ *
+ * Left to the database: `supervision_relationships_open_has_participants` (`CHECK (((status
+ * = ANY (ARRAY['completed'::text, 'cancelled'::text])) OR ((supervisor_id IS NOT NULL) AND
+ * (supervisee_id IS NOT NULL))))`).
  *
  * @see SCHEMA.md, section `supervision_relationships`.
  */
@@ -115,6 +166,10 @@ export const supervisionRelationshipsRow = /* @__PURE__ */ pg.table(
     started_at: /* @__PURE__ */ z.nullable(startedAtColumn),
     ended_at: /* @__PURE__ */ z.nullable(endedAtColumn),
     created_at: /* @__PURE__ */ z.nullable(createdAtColumn),
+    supervisor_display_name: /* @__PURE__ */ z.nullable(supervisorDisplayNameColumn),
+    supervisor_credentials: /* @__PURE__ */ z.nullable(supervisorCredentialsColumn),
+    supervisee_display_name: /* @__PURE__ */ z.nullable(superviseeDisplayNameColumn),
+    supervisee_credentials: /* @__PURE__ */ z.nullable(superviseeCredentialsColumn),
   },
   description,
   noSelfSupervisionCheck,
@@ -126,11 +181,16 @@ export const supervisionRelationshipsRow = /* @__PURE__ */ pg.table(
  * refused.
  *
  * Supervision dyads. The supervisee requests (pending); the supervisor accepts (active) or
- * declines (cancelled); either ends it (completed). Visible to its two participants; never
- * deleted.
+ * declines (cancelled); either ends it (completed). A participant who deletes their profile
+ * leaves the row closed (cancelled or completed) with their side null and the names
+ * snapshotted at acceptance. Visible to its participants; never deleted.
  *
  * Checks `no_self_supervision` (`CHECK ((supervisor_id <> supervisee_id))`) when both
  * columns are present.
+ *
+ * Left to the database: `supervision_relationships_open_has_participants` (`CHECK (((status
+ * = ANY (ARRAY['completed'::text, 'cancelled'::text])) OR ((supervisor_id IS NOT NULL) AND
+ * (supervisee_id IS NOT NULL))))`).
  *
  * @see SCHEMA.md, section `supervision_relationships`.
  */
@@ -143,6 +203,10 @@ export const supervisionRelationshipsInsert = /* @__PURE__ */ pg.table(
     started_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(startedAtColumn)),
     ended_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(endedAtColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
+    supervisor_display_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(supervisorDisplayNameColumn)),
+    supervisor_credentials: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(supervisorCredentialsColumn)),
+    supervisee_display_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(superviseeDisplayNameColumn)),
+    supervisee_credentials: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(superviseeCredentialsColumn)),
   },
   description,
   noSelfSupervisionCheck,
@@ -153,11 +217,16 @@ export const supervisionRelationshipsInsert = /* @__PURE__ */ pg.table(
  * identity (always) and generated columns must be absent. Unknown keys are refused.
  *
  * Supervision dyads. The supervisee requests (pending); the supervisor accepts (active) or
- * declines (cancelled); either ends it (completed). Visible to its two participants; never
- * deleted.
+ * declines (cancelled); either ends it (completed). A participant who deletes their profile
+ * leaves the row closed (cancelled or completed) with their side null and the names
+ * snapshotted at acceptance. Visible to its participants; never deleted.
  *
  * Checks `no_self_supervision` (`CHECK ((supervisor_id <> supervisee_id))`) when both
  * columns are present.
+ *
+ * Left to the database: `supervision_relationships_open_has_participants` (`CHECK (((status
+ * = ANY (ARRAY['completed'::text, 'cancelled'::text])) OR ((supervisor_id IS NOT NULL) AND
+ * (supervisee_id IS NOT NULL))))`).
  *
  * @see SCHEMA.md, section `supervision_relationships`.
  */
@@ -170,6 +239,10 @@ export const supervisionRelationshipsUpdate = /* @__PURE__ */ pg.table(
     started_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(startedAtColumn)),
     ended_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(endedAtColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
+    supervisor_display_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(supervisorDisplayNameColumn)),
+    supervisor_credentials: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(supervisorCredentialsColumn)),
+    supervisee_display_name: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(superviseeDisplayNameColumn)),
+    supervisee_credentials: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(superviseeCredentialsColumn)),
   },
   description,
   noSelfSupervisionCheck,

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { StackFacts } from '@ppn/migrations/stack';
+import type { StackFacts } from '../../../../test/stack.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@ import { createClient } from '@supabase/supabase-js';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
 import type { Database } from '@ppn/schema';
-import type { PersonaName, StackFacts } from '@ppn/migrations/stack';
+import type { PersonaName, StackFacts } from '../../../../test/stack.js';
 import { createPpnClient } from '../../src/index.js';
 
 export type Who = PersonaName | 'anon' | 'service_role';

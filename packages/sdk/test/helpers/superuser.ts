@@ -3,7 +3,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket from 'ws';
 import type { Database } from '@ppn/schema';
-import { signToken, type StackFacts } from '@ppn/migrations/stack';
+import { signToken, type StackFacts } from '../../../../test/stack.js';
 import { createPpnClient, type PpnClientOptions } from '../../src/index.js';
 
 /** The assignment date of {@link Superuser.homework}: it cannot be completed before it. */

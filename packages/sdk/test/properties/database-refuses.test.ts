@@ -15,7 +15,7 @@
  * refinements did in 20260216000000_database_enforces_sdk_rules.sql, issue 5).
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { startStack, type Stack } from '@ppn/migrations/stack';
+import { startStack, type Stack } from '../../../../test/stack.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PpnClient, PpnErrorCode, PpnResult } from '../../src/index.js';
 import { ppnWithToken, Superuser, supabaseWithToken } from '../helpers/superuser.js';

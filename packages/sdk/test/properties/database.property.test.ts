@@ -4,7 +4,7 @@
  * properties: each is a round trip through PostgREST (`PPN_FC_DB_RUNS`, default 40).
  */
 import fc from 'fast-check';
-import { startStack, type Stack } from '@ppn/migrations/stack';
+import { startStack, type Stack } from '../../../../test/stack.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../src/index.js';
 import { localDate } from '../../src/args.js';

@@ -8,6 +8,8 @@ export interface PostgrestOptions {
   dbUri: string;
   jwtSecret: string;
   port: number;
+  /** PostgREST's row cap (`db-max-rows`); hosted Supabase's default is 1000. */
+  maxRows?: number;
   onLog?: (line: string) => void;
 }
 
@@ -33,7 +35,7 @@ async function waitUntilReady(adminPort: number, child: ChildProcess, log: () =>
 
 /** Starts PostgREST 12 with hosted Supabase's settings where they matter. */
 export async function startPostgrest(options: PostgrestOptions): Promise<PostgrestServer> {
-  const binary = postgrestBinary();
+  const binary = postgrestBinary().path;
   let child: ChildProcess | undefined;
   let output: () => string = () => '';
 
@@ -45,7 +47,7 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
       PGRST_DB_SCHEMAS: 'public',
       PGRST_DB_ANON_ROLE: 'anon',
       PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
-      PGRST_DB_MAX_ROWS: '1000',
+      PGRST_DB_MAX_ROWS: String(options.maxRows ?? 1000),
       PGRST_DB_POOL: '10',
       PGRST_DB_CHANNEL_ENABLED: 'true',
       PGRST_JWT_SECRET: options.jwtSecret,

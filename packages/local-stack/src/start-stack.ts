@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { migrate } from '@ppn/migrations';
 import pg from 'pg';
-import { migrate } from '../migrate.js';
-import { packageFile } from '../package-files.js';
 import { startGateway } from './gateway.js';
 import { DEFAULT_JWT_SECRET, signToken } from './keys.js';
 import { PERSONAS, personaEmail, type PersonaName } from './personas.js';
 import { freePort } from './ports.js';
 import { startPostgres } from './postgres.js';
 import { startPostgrest } from './postgrest.js';
+import { StackError } from './stack-error.js';
 import { removeStateFile, writeStateFile } from './state-file.js';
 
 export interface StackOptions {
@@ -22,6 +24,16 @@ export interface StackOptions {
   seed?: boolean;
   /** Write the facts to this state file while running; removed again by `stop()`. */
   stateFile?: string;
+  /**
+   * PostgREST's row cap: no response holds more rows (default 1000, hosted Supabase's
+   * "Max rows"). Tests lower it to see paging at small sizes.
+   */
+  maxRows?: number;
+  /**
+   * Serve the migrations of this folder instead of `@ppn/migrations`' own: an app's folder
+   * with migrations of its own, or a test's copy holding only the files before a change.
+   */
+  migrationsDir?: string;
   /** Directory of another Postgres build's binaries (e.g. 15) to run instead. */
   postgresBinDir?: string;
   onLog?: (line: string) => void;
@@ -47,6 +59,9 @@ export interface StackFacts {
   dbUrl: string;
   restUrl: string;
   personas: Record<PersonaName, PersonaFacts>;
+  /** PostgREST's row cap. */
+  maxRows: number;
+  /** The process running the stack: SIGINT or SIGTERM to it stops the stack cleanly. */
   pid: number;
 }
 
@@ -58,10 +73,11 @@ export interface Stack extends StackFacts {
   stop(): Promise<void>;
 }
 
-// The shim sits beside this module: src/stack/shim.sql in the workspace, dist/shim.sql in the
+// The shim sits beside this module: src/shim.sql in the workspace, dist/shim.sql in the
 // published package (the build copies it next to the bundled code).
 const SHIM_SQL = fileURLToPath(new URL('./shim.sql', import.meta.url));
-const SEED_SQL = packageFile('supabase', 'seed.sql');
+// The dev seed ships with the migrations it belongs to: the @ppn/migrations installed beside us.
+const SEED_SQL = join(dirname(createRequire(import.meta.url).resolve('@ppn/migrations/package.json')), 'supabase', 'seed.sql');
 
 /**
  * Applies the local Supabase shim to a bare Postgres: the roles (`anon`, `authenticated`,
@@ -71,7 +87,7 @@ const SEED_SQL = packageFile('supabase', 'seed.sql');
  *
  * @example
  * ```ts
- * import { applyLocalShim, startPostgres } from '@ppn/migrations/stack';
+ * import { applyLocalShim, startPostgres } from '@ppn/local-stack';
  * import { migrate } from '@ppn/migrations';
  *
  * const postgres = await startPostgres();
@@ -100,7 +116,7 @@ async function runSql(dbUrl: string, sql: string): Promise<void> {
  *
  * @example
  * ```ts
- * import { startStack } from '@ppn/migrations/stack';
+ * import { startStack } from '@ppn/local-stack';
  * const stack = await startStack();
  * const supabase = createClient(stack.url, stack.anonKey, {
  *   global: { headers: { Authorization: `Bearer ${stack.personas.clinicianA.token}` } },
@@ -110,6 +126,9 @@ async function runSql(dbUrl: string, sql: string): Promise<void> {
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  const maxRows = options.maxRows ?? 1000;
+  if (!Number.isSafeInteger(maxRows) || maxRows < 1)
+    throw new StackError('invalid_option', `maxRows must be a whole number of rows, at least 1; got ${String(options.maxRows)}`);
   const [dbPort, restPort, port] = await Promise.all([
     options.dbPort ?? freePort(),
     options.restPort ?? freePort(),
@@ -127,11 +146,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const authenticatorPassword = randomBytes(18).toString('hex');
     await applyLocalShim(postgres.dbUrl);
     await runSql(postgres.dbUrl, `alter role authenticator with login password '${authenticatorPassword}'`);
-    await migrate({ databaseUrl: postgres.dbUrl });
+    await migrate({ databaseUrl: postgres.dbUrl, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
     if (options.seed !== false) await runSql(postgres.dbUrl, readFileSync(SEED_SQL, 'utf8'));
 
     const dbUri = `postgres://authenticator:${authenticatorPassword}@127.0.0.1:${dbPort}/postgres`;
-    const postgrest = await startPostgrest({ dbUri, jwtSecret, port: restPort, onLog: options.onLog });
+    const postgrest = await startPostgrest({ dbUri, jwtSecret, port: restPort, maxRows, onLog: options.onLog });
     cleanups.push(postgrest.stop);
 
     const gateway = await startGateway({ port, restPort: () => postgrest.port });
@@ -155,6 +174,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       dbUrl: postgres.dbUrl,
       restUrl: `http://127.0.0.1:${restPort}`,
       personas,
+      maxRows,
       pid: process.pid,
     };
     if (options.stateFile) {

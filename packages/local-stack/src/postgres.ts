@@ -4,7 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { postgresBinDir } from './binaries.js';
+import { postgresBinaries } from './binaries.js';
 import { freePort } from './ports.js';
 import { captureOutput, waitForExit } from './process.js';
 
@@ -44,9 +44,12 @@ const DEV_SETTINGS: Record<string, string> = {
   timezone: 'UTC',
 };
 
-/** Postgres refuses to run as root, so as root we run it as the `postgres` system user. */
+/**
+ * Postgres refuses to run as root, so as root on Linux (containers, CI) we run it as the
+ * `postgres` system user. Nowhere else: macOS and Windows developers are never root here.
+ */
 function runAsIds(): { uid: number; gid: number } | undefined {
-  if (userInfo().uid !== 0) return undefined;
+  if (process.platform !== 'linux' || userInfo().uid !== 0) return undefined;
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
@@ -121,7 +124,7 @@ async function waitUntilAccepting(dbUrl: string, child: ChildProcess, log: () =>
  *
  * @example
  * ```ts
- * import { startPostgres } from '@ppn/migrations/stack';
+ * import { startPostgres } from '@ppn/local-stack';
  *
  * const postgres = await startPostgres();
  * console.log(postgres.dbUrl); // postgres://postgres:postgres@127.0.0.1:<port>/postgres
@@ -132,7 +135,8 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   const port = options.port ?? (await freePort());
   const password = options.password ?? 'postgres';
   const ids = runAsIds();
-  const binDir = ids ? reachableBinDir(options.binDir ?? postgresBinDir()) : (options.binDir ?? postgresBinDir());
+  const found = options.binDir ?? postgresBinaries().binDir;
+  const binDir = ids ? reachableBinDir(found) : found;
   const root = mkdtempSync(join(tmpdir(), 'ppn-pg-'));
   chmodSync(root, 0o755);
   if (ids) chownSync(root, ids.uid, ids.gid);

@@ -1,39 +1,21 @@
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
-import { expect, it } from 'vitest';
-import { PERSONA_NAMES } from '../src/stack/personas.js';
+import { afterAll, expect, it } from 'vitest';
+import { PERSONA_NAMES } from '../src/personas.js';
+import { alive, descendants } from '../../../test/processes.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** Every process below `pid`, found through `ps` (the stack's Postgres runs as another user). */
-function descendants(pid: number): number[] {
-  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const walk = (parent: number) => {
-    for (const [child, ppid] of table) if (ppid === parent) found.push(child), walk(child);
-  };
-  walk(pid);
-  return found;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+// The state file's folder goes too: a test run leaves nothing in the system temp directory.
+const stateDir = mkdtempSync(join(tmpdir(), 'ppn-state-'));
+afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 
 it('`pnpm stack --json` prints one JSON object once ready, serves the API, and leaves no process after SIGTERM', async () => {
-  const stateFile = join(mkdtempSync(join(tmpdir(), 'ppn-state-')), 'stack.json');
+  const stateFile = join(stateDir, 'stack.json');
   const child = spawn('npx', ['--yes', 'pnpm@12.4.2', 'stack', '--json'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
