@@ -5,3 +5,4 @@ export { signToken, DEFAULT_JWT_SECRET, type TokenClaims } from './keys.js';
 export { PERSONAS, PERSONA_NAMES, personaEmail, type PersonaName } from './personas.js';
 export { postgresBinaries, postgrestBinary, type BinaryHost, type PostgresBinaries, type PostgrestBinary, type PostgrestSource } from './binaries.js';
 export { StackError, type StackErrorCode } from './stack-error.js';
+export { applySeed, SEED_RECORD_PATH } from './seed.js';

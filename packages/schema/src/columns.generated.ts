@@ -9,12 +9,12 @@ export const CIRCLE_MEMBERS_COLUMNS = 'circle_id,profile_id,joined_at';
 /**
  * The columns of `public.integration_homework` in this release, as a select list.
  */
-export const INTEGRATION_HOMEWORK_COLUMNS = 'homework_id,protocol_id,homework_type_id,assigned_date,due_date,completed_date,is_completed,completion_notes,created_by,created_at';
+export const INTEGRATION_HOMEWORK_COLUMNS = 'homework_id,protocol_id,homework_type_id,assigned_date,due_date,completed_date,is_completed,completion_notes,created_by,created_at,site_id';
 
 /**
  * The columns of `public.integration_scores` in this release, as a select list.
  */
-export const INTEGRATION_SCORES_COLUMNS = 'score_id,protocol_id,scale_type,score_value,measured_at,days_post_dose,created_at';
+export const INTEGRATION_SCORES_COLUMNS = 'score_id,protocol_id,scale_type,score_value,measured_at,days_post_dose,created_at,site_id';
 
 /**
  * The columns of `public.log_clinical_records` in this release, as a select list.
@@ -37,14 +37,30 @@ export const REF_EVENT_TYPES_COLUMNS = 'event_type_id,event_name,color_code,icon
 export const REF_HOMEWORK_TYPES_COLUMNS = 'homework_type_id,homework_name,description,typical_duration_minutes,is_active,created_at';
 
 /**
+ * The columns of `public.ref_interaction_evidence` in this release, as a select list.
+ */
+export const REF_INTERACTION_EVIDENCE_COLUMNS = 'evidence_id,medication_id,modality_id,modality_class,effect,severity,finding,evidence_kind,citation_title,citation_authors,citation_journal,citation_year,citation_doi,citation_pmid,review_status,reviewed_by,reviewed_at,created_by,created_at';
+
+/**
+ * The columns of `public.ref_interaction_evidence_history` in this release, as a select
+ * list.
+ */
+export const REF_INTERACTION_EVIDENCE_HISTORY_COLUMNS = 'history_id,evidence_id,from_status,to_status,changed_by,changed_at';
+
+/**
  * The columns of `public.ref_medications` in this release, as a select list.
  */
 export const REF_MEDICATIONS_COLUMNS = 'medication_id,medication_name,drug_class,rxnorm_cui,has_contraindication,contraindication_notes,is_active,created_at,updated_at';
 
 /**
+ * The columns of `public.ref_modalities` in this release, as a select list.
+ */
+export const REF_MODALITIES_COLUMNS = 'modality_id,modality_name,modality_class,is_active,created_at';
+
+/**
  * The columns of `public.session_events` in this release, as a select list.
  */
-export const SESSION_EVENTS_COLUMNS = 'event_id,protocol_id,event_type_id,event_timestamp,intensity_level,notes,created_by,created_at,client_event_id';
+export const SESSION_EVENTS_COLUMNS = 'event_id,protocol_id,event_type_id,event_timestamp,intensity_level,notes,created_by,created_at,client_event_id,site_id';
 
 /**
  * The columns of `public.sites` in this release, as a select list.

@@ -40,8 +40,37 @@ export const CONSTRAINT_COLUMNS: Readonly<Record<string, readonly [table: string
   ref_event_types_pkey: ['ref_event_types', 'event_type_id'], // unique
   ref_homework_types_homework_name_key: ['ref_homework_types', 'homework_name'], // unique
   ref_homework_types_pkey: ['ref_homework_types', 'homework_type_id'], // unique
+  ref_interaction_evidence_citation_authors_length: ['ref_interaction_evidence', 'citation_authors'], // check
+  ref_interaction_evidence_citation_doi_format: ['ref_interaction_evidence', 'citation_doi'], // check
+  ref_interaction_evidence_citation_identifier: ['ref_interaction_evidence', 'citation_doi', 'citation_pmid'], // check
+  ref_interaction_evidence_citation_journal_length: ['ref_interaction_evidence', 'citation_journal'], // check
+  ref_interaction_evidence_citation_pmid_format: ['ref_interaction_evidence', 'citation_pmid'], // check
+  ref_interaction_evidence_citation_title_length: ['ref_interaction_evidence', 'citation_title'], // check
+  ref_interaction_evidence_citation_year_check: ['ref_interaction_evidence', 'citation_year'], // check
+  ref_interaction_evidence_created_by_fkey: ['ref_interaction_evidence', 'created_by'], // foreign key
+  ref_interaction_evidence_effect_check: ['ref_interaction_evidence', 'effect'], // check
+  ref_interaction_evidence_evidence_kind_check: ['ref_interaction_evidence', 'evidence_kind'], // check
+  ref_interaction_evidence_finding_length: ['ref_interaction_evidence', 'finding'], // check
+  ref_interaction_evidence_history_changed_by_fkey: ['ref_interaction_evidence_history', 'changed_by'], // foreign key
+  ref_interaction_evidence_history_evidence_id_fkey: ['ref_interaction_evidence_history', 'evidence_id'], // foreign key
+  ref_interaction_evidence_history_from_status_check: ['ref_interaction_evidence_history', 'from_status'], // check
+  ref_interaction_evidence_history_pkey: ['ref_interaction_evidence_history', 'history_id'], // unique
+  ref_interaction_evidence_history_to_status_check: ['ref_interaction_evidence_history', 'to_status'], // check
+  ref_interaction_evidence_medication_id_fkey: ['ref_interaction_evidence', 'medication_id'], // foreign key
+  ref_interaction_evidence_modality_class_check: ['ref_interaction_evidence', 'modality_class'], // check
+  ref_interaction_evidence_modality_id_fkey: ['ref_interaction_evidence', 'modality_id'], // foreign key
+  ref_interaction_evidence_one_modality_target: ['ref_interaction_evidence', 'modality_id', 'modality_class'], // check
+  ref_interaction_evidence_pkey: ['ref_interaction_evidence', 'evidence_id'], // unique
+  ref_interaction_evidence_review_stamp: ['ref_interaction_evidence', 'review_status', 'reviewed_at'], // check
+  ref_interaction_evidence_review_status_check: ['ref_interaction_evidence', 'review_status'], // check
+  ref_interaction_evidence_reviewed_by_fkey: ['ref_interaction_evidence', 'reviewed_by'], // foreign key
+  ref_interaction_evidence_severity_check: ['ref_interaction_evidence', 'severity'], // check
   ref_medications_medication_name_key: ['ref_medications', 'medication_name'], // unique
   ref_medications_pkey: ['ref_medications', 'medication_id'], // unique
+  ref_modalities_modality_class_check: ['ref_modalities', 'modality_class'], // check
+  ref_modalities_modality_name_key: ['ref_modalities', 'modality_name'], // unique
+  ref_modalities_modality_name_length: ['ref_modalities', 'modality_name'], // check
+  ref_modalities_pkey: ['ref_modalities', 'modality_id'], // unique
   session_events_created_by_fkey: ['session_events', 'created_by'], // foreign key
   session_events_event_type_id_fkey: ['session_events', 'event_type_id'], // foreign key
   session_events_intensity_level_check: ['session_events', 'intensity_level'], // check

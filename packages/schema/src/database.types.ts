@@ -57,6 +57,7 @@ export type Database = {
           homework_type_id: number | null
           is_completed: boolean | null
           protocol_id: number | null
+          site_id: number | null
         }
         Insert: {
           assigned_date: string
@@ -69,6 +70,7 @@ export type Database = {
           homework_type_id?: number | null
           is_completed?: boolean | null
           protocol_id?: number | null
+          site_id?: number | null
         }
         Update: {
           assigned_date?: string
@@ -81,6 +83,7 @@ export type Database = {
           homework_type_id?: number | null
           is_completed?: boolean | null
           protocol_id?: number | null
+          site_id?: number | null
         }
         Relationships: [
           {
@@ -108,6 +111,7 @@ export type Database = {
           scale_type: string | null
           score_id: number
           score_value: number
+          site_id: number | null
         }
         Insert: {
           created_at?: string | null
@@ -117,6 +121,7 @@ export type Database = {
           scale_type?: string | null
           score_id?: never
           score_value: number
+          site_id?: number | null
         }
         Update: {
           created_at?: string | null
@@ -126,6 +131,7 @@ export type Database = {
           scale_type?: string | null
           score_id?: never
           score_value?: number
+          site_id?: number | null
         }
         Relationships: [
           {
@@ -277,6 +283,122 @@ export type Database = {
         }
         Relationships: []
       }
+      ref_interaction_evidence: {
+        Row: {
+          citation_authors: string | null
+          citation_doi: string | null
+          citation_journal: string | null
+          citation_pmid: string | null
+          citation_title: string
+          citation_year: number
+          created_at: string
+          created_by: string | null
+          effect: string
+          evidence_id: number
+          evidence_kind: string
+          finding: string
+          medication_id: number
+          modality_class: string | null
+          modality_id: number | null
+          review_status: string
+          reviewed_at: string | null
+          reviewed_by: string | null
+          severity: string
+        }
+        Insert: {
+          citation_authors?: string | null
+          citation_doi?: string | null
+          citation_journal?: string | null
+          citation_pmid?: string | null
+          citation_title: string
+          citation_year: number
+          created_at?: string
+          created_by?: string | null
+          effect: string
+          evidence_id?: never
+          evidence_kind: string
+          finding: string
+          medication_id: number
+          modality_class?: string | null
+          modality_id?: number | null
+          review_status?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          severity: string
+        }
+        Update: {
+          citation_authors?: string | null
+          citation_doi?: string | null
+          citation_journal?: string | null
+          citation_pmid?: string | null
+          citation_title?: string
+          citation_year?: number
+          created_at?: string
+          created_by?: string | null
+          effect?: string
+          evidence_id?: never
+          evidence_kind?: string
+          finding?: string
+          medication_id?: number
+          modality_class?: string | null
+          modality_id?: number | null
+          review_status?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          severity?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ref_interaction_evidence_medication_id_fkey"
+            columns: ["medication_id"]
+            isOneToOne: false
+            referencedRelation: "ref_medications"
+            referencedColumns: ["medication_id"]
+          },
+          {
+            foreignKeyName: "ref_interaction_evidence_modality_id_fkey"
+            columns: ["modality_id"]
+            isOneToOne: false
+            referencedRelation: "ref_modalities"
+            referencedColumns: ["modality_id"]
+          },
+        ]
+      }
+      ref_interaction_evidence_history: {
+        Row: {
+          changed_at: string
+          changed_by: string | null
+          evidence_id: number
+          from_status: string | null
+          history_id: number
+          to_status: string
+        }
+        Insert: {
+          changed_at?: string
+          changed_by?: string | null
+          evidence_id: number
+          from_status?: string | null
+          history_id?: never
+          to_status: string
+        }
+        Update: {
+          changed_at?: string
+          changed_by?: string | null
+          evidence_id?: number
+          from_status?: string | null
+          history_id?: never
+          to_status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ref_interaction_evidence_history_evidence_id_fkey"
+            columns: ["evidence_id"]
+            isOneToOne: false
+            referencedRelation: "ref_interaction_evidence"
+            referencedColumns: ["evidence_id"]
+          },
+        ]
+      }
       ref_medications: {
         Row: {
           contraindication_notes: string | null
@@ -313,6 +435,30 @@ export type Database = {
         }
         Relationships: []
       }
+      ref_modalities: {
+        Row: {
+          created_at: string
+          is_active: boolean
+          modality_class: string
+          modality_id: number
+          modality_name: string
+        }
+        Insert: {
+          created_at?: string
+          is_active?: boolean
+          modality_class: string
+          modality_id?: never
+          modality_name: string
+        }
+        Update: {
+          created_at?: string
+          is_active?: boolean
+          modality_class?: string
+          modality_id?: never
+          modality_name?: string
+        }
+        Relationships: []
+      }
       session_events: {
         Row: {
           client_event_id: string
@@ -324,6 +470,7 @@ export type Database = {
           intensity_level: number | null
           notes: string | null
           protocol_id: number | null
+          site_id: number | null
         }
         Insert: {
           client_event_id?: string
@@ -335,6 +482,7 @@ export type Database = {
           intensity_level?: number | null
           notes?: string | null
           protocol_id?: number | null
+          site_id?: number | null
         }
         Update: {
           client_event_id?: string
@@ -346,6 +494,7 @@ export type Database = {
           intensity_level?: number | null
           notes?: string | null
           protocol_id?: number | null
+          site_id?: number | null
         }
         Relationships: [
           {

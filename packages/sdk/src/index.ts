@@ -28,6 +28,12 @@ export {
   type ListMedicationsParams,
   type Medication,
 } from './medications.js';
+export type {
+  InteractionEvidence,
+  InteractionEvidenceStatus,
+  MedicationInteractions,
+  MedicationInteractionsParams,
+} from './medication-interactions.js';
 
 // Event types and session events.
 export { eventTypes, type EventType, type ListEventTypesParams } from './event-types.js';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { REF_MEDICATIONS_COLUMNS, type Tables } from '@ppn/schema';
 import { id } from './args.js';
+import { interactions } from './medication-interactions.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
 import { readAll, type ListSpec } from './page.js';
@@ -110,11 +111,13 @@ async function classes(ctx: PpnContext, input?: Record<string, never>, options?:
 const checkParams = z.strictObject({ medicationIds: z.array(id()).check(z.maxLength(1000)) });
 
 /**
- * Of the given medications, those the reference data flags, with their notes. An empty list
- * means none is flagged (or none was given).
+ * Of the given medications, those the work order's reference data flags, with their notes.
+ * An empty list means only that none carries the work order's flag (or none was given):
+ * it is not a finding about any combination.
  *
  * These flags are the work order's reference data awaiting clinical review: show them as
- * a prompt to check, never as clinical advice.
+ * a prompt to check, never as clinical advice. For cited findings with their clinical
+ * review status, per medication and modality, use `medications.interactions`.
  *
  * @example
  * ```ts
@@ -138,7 +141,7 @@ async function checkContraindications(ctx: PpnContext, input: CheckContraindicat
   );
 }
 
-const calls = { list, get, classes, checkContraindications };
+const calls = { list, get, classes, checkContraindications, interactions };
 
 /** The medications domain bound to a context: `medications(ctx).list()` is `ppn.medications.list()`. */
 export function medications<M extends ResultMode>(ctx: PpnContext<M>): BoundDomain<M, typeof calls> {

@@ -108,6 +108,7 @@ const misplaced: Array<[string, (p: PpnClient, bad: never) => Promise<PpnResult<
   ['medications.list', (p, b) => p.medications.list(b)],
   ['medications.classes', (p, b) => p.medications.classes(b)],
   ['medications.checkContraindications', (p, b) => p.medications.checkContraindications(b)],
+  ['medications.interactions', (p, b) => p.medications.interactions(b)],
   ['eventTypes.list', (p, b) => p.eventTypes.list(b)],
   ['sessionEvents.log', (p, b) => p.sessionEvents.log(b)],
   ['sessionEvents.logMany', (p, b) => p.sessionEvents.logMany(b)],

@@ -81,6 +81,17 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
+ * Site of the protocol (log_clinical_records.site_id), set by the database on insert and
+ * when protocol_id changes; never sent by clients. What RLS tests.
+ *
+ * `bigint`, nullable.
+ */
+const siteIdColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.int8(),
+  'Site of the protocol (log_clinical_records.site_id), set by the database on insert and when protocol_id changes; never sent by clients. What RLS tests.',
+);
+
+/**
  * A row of `public.integration_scores` as the database returns it. Unknown keys are
  * stripped, so rows keep parsing after a later additive migration adds a column.
  *
@@ -98,6 +109,7 @@ export const integrationScoresRow = /* @__PURE__ */ pg.row(
     measured_at: measuredAtColumn,
     days_post_dose: /* @__PURE__ */ z.nullable(daysPostDoseColumn),
     created_at: /* @__PURE__ */ z.nullable(createdAtColumn),
+    site_id: /* @__PURE__ */ z.nullable(siteIdColumn),
   },
   description,
 );
@@ -121,6 +133,7 @@ export const integrationScoresInsert = /* @__PURE__ */ pg.table(
     measured_at: measuredAtColumn,
     days_post_dose: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(daysPostDoseColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
+    site_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(siteIdColumn)),
   },
   description,
 );
@@ -143,6 +156,7 @@ export const integrationScoresUpdate = /* @__PURE__ */ pg.table(
     measured_at: /* @__PURE__ */ z.optional(measuredAtColumn),
     days_post_dose: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(daysPostDoseColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
+    site_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(siteIdColumn)),
   },
   description,
 );

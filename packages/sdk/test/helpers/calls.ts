@@ -5,6 +5,7 @@ export const CALLS = [
   'medications.get',
   'medications.classes',
   'medications.checkContraindications',
+  'medications.interactions',
   'eventTypes.list',
   'sessionEvents.log',
   'sessionEvents.logMany',
