@@ -154,7 +154,7 @@ describe(`the designer's page in headless Chromium (@ppn/sdk from ${SDK === 'dis
   it('warns when a benzodiazepine is chosen, with the awaiting-clinical-review wording', async () => {
     const select = page.getByTestId('medication-select');
     await select.selectOption({ label: 'Sertraline (Zoloft)' });
-    await page.getByTestId('contraindication-none').waitFor();
+    await page.getByTestId('no-evidence').waitFor();
     expect(await page.getByTestId('contraindication-warning').count()).toBe(0);
 
     await select.selectOption({ label: 'Lorazepam (Ativan)' });
@@ -164,6 +164,37 @@ describe(`the designer's page in headless Chromium (@ppn/sdk from ${SDK === 'dis
     expect(await warning.textContent()).toContain('Lorazepam (Ativan)');
     expect(await warning.getByTestId('contraindication-review').textContent()).toContain('Reference data awaiting clinical review, not decision support.');
     await page.getByTestId('view-medications').screenshot({ path: shot('clinicianA-1-medications') });
+  });
+
+  it('shows the cited lithium evidence with its unreviewed badge, and the no-evidence wording for another drug', async () => {
+    const select = page.getByTestId('medication-select');
+    await select.selectOption({ label: 'Lithium' });
+    const evidence = page.locator('[data-testid="interaction-evidence"][data-effect="adverse_event_risk"]');
+    await evidence.waitFor();
+    expect(await evidence.getAttribute('role')).toBe('alert');
+    expect(await evidence.textContent()).toContain('Lithium with classic psychedelics');
+    expect(await evidence.getByTestId('evidence-finding').textContent()).toContain('47% of 62 reports involved seizures');
+    const badge = evidence.getByTestId('review-badge');
+    expect(await badge.isVisible()).toBe(true);
+    expect((await badge.innerText()).toLowerCase()).toBe('unreviewed');
+    const cite = evidence.getByTestId('evidence-citation');
+    expect(await cite.textContent()).toContain('Nayak SM, Gukasyan N, et al. (2021). Classic psychedelic coadministration with lithium');
+    expect(await cite.getByTestId('evidence-doi').getAttribute('href')).toBe('https://doi.org/10.1055/a-1524-2794');
+    expect(await cite.getByTestId('evidence-pmid').textContent()).toBe('34348413');
+    expect(await page.getByTestId('no-evidence').count()).toBe(0);
+    // Lithium carries no work-order flag; the page no longer turns that into reassurance.
+    expect(await page.getByTestId('contraindication-warning').count()).toBe(0);
+    await page.getByTestId('view-medications').screenshot({ path: shot('clinicianA-1b-lithium-evidence') });
+
+    await select.selectOption({ label: 'Bupropion (Wellbutrin)' });
+    const none = page.getByTestId('no-evidence');
+    await none.waitFor();
+    expect(await none.textContent()).toBe('No evidence recorded: this is not a statement of safety.');
+    expect(await page.getByTestId('interaction-evidence').count()).toBe(0);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/no interaction flag/i);
+    expect(text).not.toMatch(/\bsafe\b/i);
+    await page.getByTestId('view-medications').screenshot({ path: shot('clinicianA-1c-no-evidence-recorded') });
   });
 
   it("draws protocol 1's seeded session as colored marks over the hours", async () => {

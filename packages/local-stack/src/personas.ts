@@ -4,6 +4,7 @@
  */
 export const PERSONAS = {
   networkAdmin: { userId: '00000000-0000-4000-8000-000000000001', role: 'network_admin', siteId: 3 },
+  clinicalReviewer: { userId: '00000000-0000-4000-8000-000000000005', role: 'clinical_reviewer', siteId: 3 },
   noSite: { userId: '00000000-0000-4000-8000-000000000002', role: null, siteId: null },
   supervisor: { userId: '00000000-0000-4000-8000-000000000003', role: null, siteId: null },
   supervisee: { userId: '00000000-0000-4000-8000-000000000004', role: null, siteId: null },

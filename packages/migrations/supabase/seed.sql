@@ -21,6 +21,7 @@ insert into auth.users (id, email, raw_user_meta_data) values
   ('00000000-0000-4000-8000-000000000002', 'noSite@ppn.local',       '{"persona":"noSite"}'),
   ('00000000-0000-4000-8000-000000000003', 'supervisor@ppn.local',   '{"persona":"supervisor"}'),
   ('00000000-0000-4000-8000-000000000004', 'supervisee@ppn.local',   '{"persona":"supervisee"}'),
+  ('00000000-0000-4000-8000-000000000005', 'clinicalReviewer@ppn.local', '{"persona":"clinicalReviewer"}'),
   ('00000000-0000-4000-8000-000000000a01', 'clinicianA@ppn.local',   '{"persona":"clinicianA"}'),
   ('00000000-0000-4000-8000-000000000a02', 'siteAdminA@ppn.local',   '{"persona":"siteAdminA"}'),
   ('00000000-0000-4000-8000-000000000a03', 'memberA@ppn.local',      '{"persona":"memberA"}'),
@@ -38,6 +39,8 @@ on conflict do nothing;
 
 insert into public.user_sites (user_id, site_id, role) values
   ('00000000-0000-4000-8000-000000000001', 3, 'network_admin'),
+  -- reviews interaction evidence; no other powers (a member of the network office only)
+  ('00000000-0000-4000-8000-000000000005', 3, 'clinical_reviewer'),
   ('00000000-0000-4000-8000-000000000a01', 1, 'clinician'),
   ('00000000-0000-4000-8000-000000000a02', 1, 'site_admin'),
   ('00000000-0000-4000-8000-000000000a03', 1, 'member'),

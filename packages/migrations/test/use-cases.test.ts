@@ -143,3 +143,125 @@ describe('Integration Hub', () => {
     expect(otherSite.data).toEqual([]);
   });
 });
+
+describe('Interaction evidence: clinical governance through PostgREST', () => {
+  const NAYAK_DOI = '10.1055/a-1524-2794';
+
+  /** A fresh medication for this suite's findings, so the seeded rows stay as they are. */
+  async function medication(): Promise<number> {
+    const { data, error } = await clientAs('networkAdmin')
+      .from('ref_medications')
+      .insert({ medication_name: `Evidence test ${crypto.randomUUID()}`, is_active: false })
+      .select('medication_id')
+      .single();
+    expect(error).toBeNull();
+    return data!.medication_id;
+  }
+
+  const finding = (medicationId: number) => ({
+    medication_id: medicationId,
+    modality_class: 'classic_psychedelic',
+    effect: 'attenuates',
+    severity: 'caution',
+    finding: 'Test finding written for the governance suite.',
+    evidence_kind: 'case_report',
+    citation_title: 'A test citation',
+    citation_year: 2024,
+    citation_pmid: '12345678',
+  });
+
+  async function add(who: Who, medicationId: number): Promise<number> {
+    const { data, error, status } = await clientAs(who).from('ref_interaction_evidence').insert(finding(medicationId)).select('evidence_id, created_by').single();
+    expect([status, error]).toEqual([201, null]);
+    const userId = who === 'anon' || who === 'service_role' ? null : stack().personas[who].userId;
+    expect(data!.created_by).toBe(userId);
+    return data!.evidence_id;
+  }
+
+  const setStatus = (who: Who, evidenceId: number, review_status: string) =>
+    clientAs(who).from('ref_interaction_evidence').update({ review_status }).eq('evidence_id', evidenceId).select('review_status, reviewed_by, reviewed_at');
+
+  it('a clinician reads the seeded Nayak et al. 2021 lithium finding, unreviewed', async () => {
+    const { data, error } = await clientAs('clinicianA')
+      .from('ref_interaction_evidence')
+      .select('effect, review_status, citation_doi, citation_pmid, modality_class, ref_medications(medication_name)')
+      .eq('citation_doi', NAYAK_DOI);
+    expect(error).toBeNull();
+    expect(data).toContainEqual({
+      effect: 'adverse_event_risk',
+      review_status: 'unreviewed',
+      citation_doi: NAYAK_DOI,
+      citation_pmid: '34348413',
+      modality_class: 'classic_psychedelic',
+      ref_medications: { medication_name: 'Lithium' },
+    });
+  });
+
+  it('a clinician can neither add evidence nor approve it: 403', async () => {
+    const added = await clientAs('clinicianA').from('ref_interaction_evidence').insert(finding(await medication()));
+    expect([added.status, added.error?.code]).toEqual([403, '42501']);
+
+    const { data: lithium } = await clientAs('clinicianA').from('ref_interaction_evidence').select('evidence_id').eq('citation_doi', NAYAK_DOI).limit(1).single();
+    const approved = await setStatus('clinicianA', lithium!.evidence_id, 'approved');
+    expect([approved.status, approved.error?.code]).toEqual([403, '42501']);
+    const after = await clientAs('clinicianA').from('ref_interaction_evidence').select('review_status').eq('evidence_id', lithium!.evidence_id).single();
+    expect(after.data).toEqual({ review_status: 'unreviewed' });
+  });
+
+  it('a clinical reviewer approves a finding another user added; the database stamps who and when', async () => {
+    const evidenceId = await add('networkAdmin', await medication());
+    const { data, error, status } = await setStatus('clinicalReviewer', evidenceId, 'approved');
+    expect([status, error]).toEqual([200, null]);
+    expect(data).toEqual([{ review_status: 'approved', reviewed_by: stack().personas.clinicalReviewer.userId, reviewed_at: expect.any(String) }]);
+  });
+
+  it('a clinical reviewer cannot approve a finding they added: refused by the database', async () => {
+    const evidenceId = await add('clinicalReviewer', await medication());
+    const { error, status } = await setStatus('clinicalReviewer', evidenceId, 'approved');
+    expect([status, error?.code]).toEqual([403, '42501']);
+    expect(error?.message).toMatch(/cannot review evidence they added/);
+    const after = await clientAs('clinicianA').from('ref_interaction_evidence').select('review_status').eq('evidence_id', evidenceId).single();
+    expect(after.data).toEqual({ review_status: 'unreviewed' });
+  });
+
+  it('nobody deletes evidence, a clinical reviewer included: 403, and the rows stay', async () => {
+    const evidenceId = await add('networkAdmin', await medication());
+    for (const who of ['clinicalReviewer', 'networkAdmin', 'clinicianA'] as const) {
+      const { status, error } = await clientAs(who).from('ref_interaction_evidence').delete().eq('evidence_id', evidenceId);
+      expect([who, status, error?.code]).toEqual([who, 403, '42501']);
+    }
+    const seeded = await clientAs('clinicalReviewer').from('ref_interaction_evidence').delete().eq('citation_doi', NAYAK_DOI);
+    expect([seeded.status, seeded.error?.code]).toEqual([403, '42501']);
+    const { count } = await clientAs('clinicianA').from('ref_interaction_evidence').select('*', { count: 'exact', head: true }).in('evidence_id', [evidenceId]);
+    expect(count).toBe(1);
+  });
+
+  it('a retired finding stays readable, with every status change kept (who and when)', async () => {
+    const evidenceId = await add('networkAdmin', await medication());
+    expect((await setStatus('clinicalReviewer', evidenceId, 'approved')).error).toBeNull();
+    expect((await setStatus('clinicalReviewer', evidenceId, 'retired')).error).toBeNull();
+    // Retired is final: a targeted update touches nothing.
+    const reopened = await setStatus('clinicalReviewer', evidenceId, 'approved');
+    expect([reopened.error, reopened.data]).toEqual([null, []]);
+
+    const reader = clientAs('clinicianA');
+    const { data: row } = await reader.from('ref_interaction_evidence').select('review_status, finding').eq('evidence_id', evidenceId).single();
+    expect(row).toEqual({ review_status: 'retired', finding: finding(0).finding });
+    const { data: history, error } = await reader
+      .from('ref_interaction_evidence_history')
+      .select('from_status, to_status, changed_by, changed_at')
+      .eq('evidence_id', evidenceId)
+      .order('history_id');
+    expect(error).toBeNull();
+    const { networkAdmin, clinicalReviewer } = stack().personas;
+    expect(history!.map(({ changed_at: _, ...h }) => h)).toEqual([
+      { from_status: null, to_status: 'unreviewed', changed_by: networkAdmin.userId },
+      { from_status: 'unreviewed', to_status: 'approved', changed_by: clinicalReviewer.userId },
+      { from_status: 'approved', to_status: 'retired', changed_by: clinicalReviewer.userId },
+    ]);
+    expect(history!.every((h) => !Number.isNaN(Date.parse(h.changed_at)))).toBe(true);
+    // Nor can anyone rewrite the history.
+    const rewrite = await clientAs('clinicalReviewer').from('ref_interaction_evidence_history').update({ changed_by: null }).eq('evidence_id', evidenceId);
+    expect([rewrite.status, rewrite.error?.code]).toEqual([403, '42501']);
+  });
+});

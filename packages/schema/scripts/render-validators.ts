@@ -15,6 +15,11 @@ export const TS_HEADER = [
 /** Value lists of CHECK constraints that frontends name; others get `<TABLE>_<COLUMN>_VALUES`. */
 const VALUE_LIST_NAMES: Record<string, { name: string; type: string }> = {
   'integration_scores.scale_type': { name: 'SCALE_TYPES', type: 'ScaleType' },
+  'ref_modalities.modality_class': { name: 'MODALITY_CLASSES', type: 'ModalityClass' },
+  'ref_interaction_evidence.effect': { name: 'INTERACTION_EFFECTS', type: 'InteractionEffect' },
+  'ref_interaction_evidence.severity': { name: 'INTERACTION_SEVERITIES', type: 'InteractionSeverity' },
+  'ref_interaction_evidence.evidence_kind': { name: 'EVIDENCE_KINDS', type: 'EvidenceKind' },
+  'ref_interaction_evidence.review_status': { name: 'REVIEW_STATUSES', type: 'ReviewStatus' },
   'supervision_relationships.status': { name: 'RELATIONSHIP_STATUSES', type: 'RelationshipStatus' },
   'user_sites.role': { name: 'SITE_ROLES', type: 'SiteRole' },
 };
@@ -34,6 +39,13 @@ export const SEEDED_LISTS = [
     table: 'ref_homework_types',
     column: 'homework_name',
     orderBy: 'homework_type_id',
+  },
+  {
+    name: 'MODALITY_NAMES',
+    type: 'ModalityName',
+    table: 'ref_modalities',
+    column: 'modality_name',
+    orderBy: 'modality_id',
   },
 ] as const;
 

@@ -103,6 +103,37 @@ export type HomeworkTypeInsert = TablesInsert<'ref_homework_types'>;
 export type HomeworkTypeUpdate = TablesUpdate<'ref_homework_types'>;
 
 /**
+ * A row of `public.ref_interaction_evidence`. Cited interaction findings (medication x
+ * modality or modality class) with a clinical review status. Rows are retired, never
+ * deleted; status changes are kept in ref_interaction_evidence_history. No row, and no
+ * absence of rows, states that a combination is safe.
+ */
+export type InteractionEvidenceRow = Tables<'ref_interaction_evidence'>;
+/**
+ * An insert payload for `public.ref_interaction_evidence`.
+ */
+export type InteractionEvidenceInsert = TablesInsert<'ref_interaction_evidence'>;
+/**
+ * An update payload (patch) for `public.ref_interaction_evidence`.
+ */
+export type InteractionEvidenceUpdate = TablesUpdate<'ref_interaction_evidence'>;
+
+/**
+ * A row of `public.ref_interaction_evidence_history`. Every review status of every
+ * interaction evidence row, with who set it and when; written by the database only, never
+ * changed.
+ */
+export type InteractionEvidenceHistoryRow = Tables<'ref_interaction_evidence_history'>;
+/**
+ * An insert payload for `public.ref_interaction_evidence_history`.
+ */
+export type InteractionEvidenceHistoryInsert = TablesInsert<'ref_interaction_evidence_history'>;
+/**
+ * An update payload (patch) for `public.ref_interaction_evidence_history`.
+ */
+export type InteractionEvidenceHistoryUpdate = TablesUpdate<'ref_interaction_evidence_history'>;
+
+/**
  * A row of `public.ref_medications`. Medication reference list for the Protocol Builder
  * concomitant-medications field. Read by any signed-in user; maintained by network admins.
  */
@@ -115,6 +146,20 @@ export type MedicationInsert = TablesInsert<'ref_medications'>;
  * An update payload (patch) for `public.ref_medications`.
  */
 export type MedicationUpdate = TablesUpdate<'ref_medications'>;
+
+/**
+ * A row of `public.ref_modalities`. Modalities used in psychedelic-assisted sessions, with
+ * their class; referenced by interaction evidence. Reference data.
+ */
+export type ModalityRow = Tables<'ref_modalities'>;
+/**
+ * An insert payload for `public.ref_modalities`.
+ */
+export type ModalityInsert = TablesInsert<'ref_modalities'>;
+/**
+ * An update payload (patch) for `public.ref_modalities`.
+ */
+export type ModalityUpdate = TablesUpdate<'ref_modalities'>;
 
 /**
  * A row of `public.session_events`. Events logged during a 6-8 hour dosing session.

@@ -21,6 +21,22 @@ export const EVENT_TYPE_NAMES = [
 export type EventTypeName = (typeof EVENT_TYPE_NAMES)[number];
 
 /**
+ * Values `ref_interaction_evidence.evidence_kind` may take (CHECK
+ * `ref_interaction_evidence_evidence_kind_check`).
+ */
+export const EVIDENCE_KINDS = [
+  'randomized_trial',
+  'observational',
+  'case_report',
+  'report_analysis',
+  'systematic_review',
+] as const;
+/**
+ * One of {@link EVIDENCE_KINDS}.
+ */
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/**
  * `ref_homework_types.homework_name` of the rows the migrations seed, in `homework_type_id`
  * order. Network admins may add more at runtime: read the table for the live list.
  */
@@ -40,6 +56,105 @@ export const HOMEWORK_TYPE_NAMES = [
 export type HomeworkTypeName = (typeof HOMEWORK_TYPE_NAMES)[number];
 
 /**
+ * Values `ref_interaction_evidence.effect` may take (CHECK
+ * `ref_interaction_evidence_effect_check`).
+ */
+export const INTERACTION_EFFECTS = [
+  'attenuates',
+  'potentiates',
+  'adverse_event_risk',
+  'no_change_observed',
+] as const;
+/**
+ * One of {@link INTERACTION_EFFECTS}.
+ */
+export type InteractionEffect = (typeof INTERACTION_EFFECTS)[number];
+
+/**
+ * Values `ref_interaction_evidence.severity` may take (CHECK
+ * `ref_interaction_evidence_severity_check`).
+ */
+export const INTERACTION_SEVERITIES = [
+  'info',
+  'caution',
+  'avoid',
+] as const;
+/**
+ * One of {@link INTERACTION_SEVERITIES}.
+ */
+export type InteractionSeverity = (typeof INTERACTION_SEVERITIES)[number];
+
+/**
+ * Values `ref_modalities.modality_class` may take (CHECK
+ * `ref_modalities_modality_class_check`).
+ */
+export const MODALITY_CLASSES = [
+  'classic_psychedelic',
+  'entactogen',
+  'dissociative',
+] as const;
+/**
+ * One of {@link MODALITY_CLASSES}.
+ */
+export type ModalityClass = (typeof MODALITY_CLASSES)[number];
+
+/**
+ * `ref_modalities.modality_name` of the rows the migrations seed, in `modality_id` order.
+ * Network admins may add more at runtime: read the table for the live list.
+ */
+export const MODALITY_NAMES = [
+  'Psilocybin',
+  'MDMA',
+  'Ketamine',
+] as const;
+/**
+ * One of {@link MODALITY_NAMES}.
+ */
+export type ModalityName = (typeof MODALITY_NAMES)[number];
+
+/**
+ * Values `ref_interaction_evidence_history.from_status` may take (CHECK
+ * `ref_interaction_evidence_history_from_status_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_HISTORY_FROM_STATUS_VALUES = [
+  'unreviewed',
+  'approved',
+  'retired',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_HISTORY_FROM_STATUS_VALUES}.
+ */
+export type RefInteractionEvidenceHistoryFromStatus = (typeof REF_INTERACTION_EVIDENCE_HISTORY_FROM_STATUS_VALUES)[number];
+
+/**
+ * Values `ref_interaction_evidence_history.to_status` may take (CHECK
+ * `ref_interaction_evidence_history_to_status_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_HISTORY_TO_STATUS_VALUES = [
+  'unreviewed',
+  'approved',
+  'retired',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_HISTORY_TO_STATUS_VALUES}.
+ */
+export type RefInteractionEvidenceHistoryToStatus = (typeof REF_INTERACTION_EVIDENCE_HISTORY_TO_STATUS_VALUES)[number];
+
+/**
+ * Values `ref_interaction_evidence.modality_class` may take (CHECK
+ * `ref_interaction_evidence_modality_class_check`).
+ */
+export const REF_INTERACTION_EVIDENCE_MODALITY_CLASS_VALUES = [
+  'classic_psychedelic',
+  'entactogen',
+  'dissociative',
+] as const;
+/**
+ * One of {@link REF_INTERACTION_EVIDENCE_MODALITY_CLASS_VALUES}.
+ */
+export type RefInteractionEvidenceModalityClass = (typeof REF_INTERACTION_EVIDENCE_MODALITY_CLASS_VALUES)[number];
+
+/**
  * Values `supervision_relationships.status` may take (CHECK
  * `supervision_relationships_status_check`).
  */
@@ -53,6 +168,20 @@ export const RELATIONSHIP_STATUSES = [
  * One of {@link RELATIONSHIP_STATUSES}.
  */
 export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
+
+/**
+ * Values `ref_interaction_evidence.review_status` may take (CHECK
+ * `ref_interaction_evidence_review_status_check`).
+ */
+export const REVIEW_STATUSES = [
+  'unreviewed',
+  'approved',
+  'retired',
+] as const;
+/**
+ * One of {@link REVIEW_STATUSES}.
+ */
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /**
  * Values `integration_scores.scale_type` may take (CHECK
@@ -75,6 +204,7 @@ export const SITE_ROLES = [
   'site_admin',
   'clinician',
   'member',
+  'clinical_reviewer',
 ] as const;
 /**
  * One of {@link SITE_ROLES}.

@@ -277,6 +277,122 @@ export type Database = {
         }
         Relationships: []
       }
+      ref_interaction_evidence: {
+        Row: {
+          citation_authors: string | null
+          citation_doi: string | null
+          citation_journal: string | null
+          citation_pmid: string | null
+          citation_title: string
+          citation_year: number
+          created_at: string
+          created_by: string | null
+          effect: string
+          evidence_id: number
+          evidence_kind: string
+          finding: string
+          medication_id: number
+          modality_class: string | null
+          modality_id: number | null
+          review_status: string
+          reviewed_at: string | null
+          reviewed_by: string | null
+          severity: string
+        }
+        Insert: {
+          citation_authors?: string | null
+          citation_doi?: string | null
+          citation_journal?: string | null
+          citation_pmid?: string | null
+          citation_title: string
+          citation_year: number
+          created_at?: string
+          created_by?: string | null
+          effect: string
+          evidence_id?: never
+          evidence_kind: string
+          finding: string
+          medication_id: number
+          modality_class?: string | null
+          modality_id?: number | null
+          review_status?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          severity: string
+        }
+        Update: {
+          citation_authors?: string | null
+          citation_doi?: string | null
+          citation_journal?: string | null
+          citation_pmid?: string | null
+          citation_title?: string
+          citation_year?: number
+          created_at?: string
+          created_by?: string | null
+          effect?: string
+          evidence_id?: never
+          evidence_kind?: string
+          finding?: string
+          medication_id?: number
+          modality_class?: string | null
+          modality_id?: number | null
+          review_status?: string
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          severity?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ref_interaction_evidence_medication_id_fkey"
+            columns: ["medication_id"]
+            isOneToOne: false
+            referencedRelation: "ref_medications"
+            referencedColumns: ["medication_id"]
+          },
+          {
+            foreignKeyName: "ref_interaction_evidence_modality_id_fkey"
+            columns: ["modality_id"]
+            isOneToOne: false
+            referencedRelation: "ref_modalities"
+            referencedColumns: ["modality_id"]
+          },
+        ]
+      }
+      ref_interaction_evidence_history: {
+        Row: {
+          changed_at: string
+          changed_by: string | null
+          evidence_id: number
+          from_status: string | null
+          history_id: number
+          to_status: string
+        }
+        Insert: {
+          changed_at?: string
+          changed_by?: string | null
+          evidence_id: number
+          from_status?: string | null
+          history_id?: never
+          to_status: string
+        }
+        Update: {
+          changed_at?: string
+          changed_by?: string | null
+          evidence_id?: number
+          from_status?: string | null
+          history_id?: never
+          to_status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ref_interaction_evidence_history_evidence_id_fkey"
+            columns: ["evidence_id"]
+            isOneToOne: false
+            referencedRelation: "ref_interaction_evidence"
+            referencedColumns: ["evidence_id"]
+          },
+        ]
+      }
       ref_medications: {
         Row: {
           contraindication_notes: string | null
@@ -310,6 +426,30 @@ export type Database = {
           medication_name?: string
           rxnorm_cui?: number | null
           updated_at?: string | null
+        }
+        Relationships: []
+      }
+      ref_modalities: {
+        Row: {
+          created_at: string
+          is_active: boolean
+          modality_class: string
+          modality_id: number
+          modality_name: string
+        }
+        Insert: {
+          created_at?: string
+          is_active?: boolean
+          modality_class: string
+          modality_id?: never
+          modality_name: string
+        }
+        Update: {
+          created_at?: string
+          is_active?: boolean
+          modality_class?: string
+          modality_id?: never
+          modality_name?: string
         }
         Relationships: []
       }

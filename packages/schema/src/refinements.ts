@@ -22,6 +22,7 @@ import * as z from 'zod/mini';
 import * as pg from './pg-types.js';
 import { integrationHomeworkInsert, integrationHomeworkUpdate } from './validators/integration_homework.generated.js';
 import { integrationScoresInsert, integrationScoresUpdate } from './validators/integration_scores.generated.js';
+import { refInteractionEvidenceInsert } from './validators/ref_interaction_evidence.generated.js';
 import {
   practitionerProfilesInsert,
   practitionerProfilesUpdate,
@@ -254,3 +255,69 @@ function openHasParticipants() {
  * the rule above (an open relationship names both participants).
  */
 export const supervisionRelationshipInsert = /* @__PURE__ */ pg.refined(supervisionRelationshipsInsert, openHasParticipants());
+
+// Interaction evidence ------------------------------------------------------------------------
+
+/**
+ * `ref_interaction_evidence.citation_doi`: a DOI as Crossref recommends matching it, at most
+ * 200 characters, without a `doi:` or `https://doi.org/` prefix (CHECK
+ * `ref_interaction_evidence_citation_doi_format`).
+ */
+export const CITATION_DOI_PATTERN = /^10\.[0-9]{4,9}\/[-._;()/:A-Za-z0-9]+$/;
+/** `ref_interaction_evidence.citation_pmid`: PubMed's id as digits, no leading zero (CHECK `ref_interaction_evidence_citation_pmid_format`). */
+export const CITATION_PMID_PATTERN = /^[1-9][0-9]{0,8}$/;
+
+/** A text column matching `pattern` (and at most `maxChars` characters); null and absent pass. */
+/* @__NO_SIDE_EFFECTS__ */
+function matches(pattern: RegExp, what: string, maxChars = Infinity) {
+  return z.superRefine((value: unknown, ctx) => {
+    if (typeof value !== 'string') return;
+    if (pg.charLength(value) > maxChars) {
+      ctx.addIssue({ code: 'too_big', origin: 'string', maximum: maxChars, inclusive: true, input: value });
+    } else if (!pattern.test(value)) {
+      ctx.addIssue({ code: 'invalid_format', format: 'regex', pattern: pattern.source, input: value, message: `Must be ${what}` });
+    }
+  });
+}
+
+const isSet = (v: unknown) => v !== null && v !== undefined;
+
+/**
+ * The cross-column CHECK constraints of `ref_interaction_evidence` the generator cannot read:
+ * exactly one of `modality_id` / `modality_class` (`_one_modality_target`), a DOI or a PMID
+ * (`_citation_identifier`), and a review time exactly when reviewed (`_review_stamp`; an
+ * absent `review_status` is its default, `unreviewed`).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function evidenceRowRules() {
+  return z.superRefine((row: z.infer<typeof refInteractionEvidenceInsert>, ctx) => {
+    if ([row.modality_id, row.modality_class].filter(isSet).length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['modality_class'], input: row.modality_class, message: 'Name exactly one of modality_id or modality_class' });
+    }
+    if (!isSet(row.citation_doi) && !isSet(row.citation_pmid)) {
+      ctx.addIssue({ code: 'custom', path: ['citation_doi'], input: row.citation_doi, message: 'A DOI or a PMID (or both) is required' });
+    }
+    const unreviewed = (row.review_status ?? 'unreviewed') === 'unreviewed';
+    if (unreviewed !== !isSet(row.reviewed_at)) {
+      ctx.addIssue({ code: 'custom', path: ['reviewed_at'], input: row.reviewed_at, message: 'A review time is set exactly when the evidence is reviewed' });
+    }
+  });
+}
+
+/**
+ * What a client validates before adding interaction evidence: {@link refInteractionEvidenceInsert}
+ * (value lists, lengths, year range from the SQL) plus the DOI and PMID forms and the
+ * cross-column rules above. The database also requires new evidence to be `unreviewed`.
+ *
+ * @example
+ * ```ts
+ * const result = interactionEvidenceInsert.safeParse({ medication_id: 16, modality_class: 'classic_psychedelic',
+ *   effect: 'adverse_event_risk', severity: 'avoid', finding: '...', evidence_kind: 'report_analysis',
+ *   citation_title: '...', citation_year: 2021, citation_doi: 'https://doi.org/10.1055/a-1524-2794' });
+ * if (!result.success) console.log(result.error.issues); // [{ path: ['citation_doi'], code: 'invalid_format', ... }]
+ * ```
+ */
+export const interactionEvidenceInsert = /* @__PURE__ */ withFieldChecks(refInteractionEvidenceInsert, {
+  citation_doi: [/* @__PURE__ */ matches(CITATION_DOI_PATTERN, 'a DOI such as 10.1055/a-1524-2794', 200)],
+  citation_pmid: [/* @__PURE__ */ matches(CITATION_PMID_PATTERN, 'a PubMed id (digits, e.g. 34348413)')],
+}).check(/* @__PURE__ */ evidenceRowRules());

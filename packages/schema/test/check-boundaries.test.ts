@@ -14,8 +14,14 @@ import { describe, expect, test } from 'vitest';
 import { readCatalog } from '../scripts/catalog.js';
 import { translateCheck } from '../scripts/check-expressions.js';
 import {
+  EVIDENCE_KINDS,
+  INTERACTION_EFFECTS,
+  INTERACTION_SEVERITIES,
+  interactionEvidenceInsert,
+  MODALITY_CLASSES,
   practitionerProfileInsert,
   RELATIONSHIP_STATUSES,
+  REVIEW_STATUSES,
   SCALE_TYPES,
   SITE_ROLES,
   supervisionCircleInsert,
@@ -81,6 +87,39 @@ const tagCases = (column: string): Pick<Boundary, 'inside' | 'outside'> => ({
     { [column]: [chars(61, '😀')] },
     { [column]: ['PTSD', null] },
   ],
+});
+
+/** A minimal unreviewed finding about a seeded medication and the classic psychedelics. */
+const evidence = async (db: pg.Client): Promise<Row> => ({
+  medication_id: Number(await one(db, `select medication_id from public.ref_medications where medication_name = 'Lithium'`)),
+  modality_class: 'classic_psychedelic',
+  effect: 'attenuates',
+  severity: 'info',
+  finding: 'A finding.',
+  evidence_kind: 'case_report',
+  citation_title: 'A title',
+  citation_year: 2020,
+  citation_doi: '10.1000/xyz',
+});
+/** The seeded Psilocybin modality's id, read by the `base` that needs it. */
+let psilocybin = 0;
+const evidenceWithModality = async (db: pg.Client): Promise<Row> => {
+  psilocybin = Number(await one(db, `select modality_id from public.ref_modalities where modality_name = 'Psilocybin'`));
+  return evidence(db);
+};
+const historyOf = async (db: pg.Client): Promise<Row> => {
+  const row = await evidence(db);
+  const cols = Object.keys(row);
+  const id = await one(db, `insert into public.ref_interaction_evidence (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')}) returning evidence_id`, Object.values(row));
+  return { evidence_id: Number(id), to_status: 'unreviewed' };
+};
+const enumCases = (column: string, values: readonly string[], wrong: string[]): Pick<Boundary, 'inside' | 'outside'> => ({
+  inside: () => values.map((v) => ({ [column]: v })),
+  outside: () => wrong.map((v) => ({ [column]: v })),
+});
+const lengthCases = (column: string, max: number, nullable: boolean): Pick<Boundary, 'inside' | 'outside'> => ({
+  inside: () => [...(nullable ? [{ [column]: null }] : []), { [column]: 'x' }, { [column]: chars(max) }, { [column]: chars(max, '😀') }],
+  outside: () => [{ [column]: '' }, { [column]: chars(max + 1) }, { [column]: `${chars(max)}é` }],
 });
 
 /** Keyed `table.constraint`; each must exist in the database and vice versa. */
@@ -193,6 +232,109 @@ const CASES: Record<string, Boundary> = {
     base: async () => ({}),
     inside: () => [{ years_experience: null }, { years_experience: 0 }, { years_experience: 1 }],
     outside: () => [{ years_experience: -1 }, { years_experience: -2147483648 }],
+  },
+  'ref_modalities.ref_modalities_modality_name_length': {
+    base: async () => ({ modality_name: 'Boundary modality', modality_class: 'entactogen' }),
+    ...lengthCases('modality_name', 60, false),
+  },
+  'ref_modalities.ref_modalities_modality_class_check': {
+    base: async () => ({ modality_name: 'Boundary modality', modality_class: 'entactogen' }),
+    ...enumCases('modality_class', MODALITY_CLASSES, ['Entactogen', '', 'opioid', 'entactogen ']),
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_modality_class_check': {
+    base: evidence,
+    ...enumCases('modality_class', MODALITY_CLASSES, ['Classic_psychedelic', '', 'psychedelic']),
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_effect_check': {
+    base: evidence,
+    ...enumCases('effect', INTERACTION_EFFECTS, ['safe', '', 'Attenuates', 'no_interaction']),
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_severity_check': {
+    base: evidence,
+    ...enumCases('severity', INTERACTION_SEVERITIES, ['none', '', 'Avoid']),
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_evidence_kind_check': {
+    base: evidence,
+    ...enumCases('evidence_kind', EVIDENCE_KINDS, ['rct', '', 'Case_report']),
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_review_status_check': {
+    base: evidence,
+    // approved and retired are in the list, but new evidence must start unreviewed: the
+    // insert trigger refuses them (42501) before any CHECK (the access matrix covers it).
+    inside: () => [{}, { review_status: 'unreviewed' }],
+    // With a review time, so that only the status list is broken (review_stamp sorts first).
+    outside: () => [{ review_status: 'Unreviewed', reviewed_at: TS }, { review_status: '', reviewed_at: TS }, { review_status: 'pending', reviewed_at: TS }],
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_finding_length': { base: evidence, ...lengthCases('finding', 500, false) },
+  'ref_interaction_evidence.ref_interaction_evidence_citation_title_length': { base: evidence, ...lengthCases('citation_title', 300, false) },
+  'ref_interaction_evidence.ref_interaction_evidence_citation_authors_length': { base: evidence, ...lengthCases('citation_authors', 300, true) },
+  'ref_interaction_evidence.ref_interaction_evidence_citation_journal_length': { base: evidence, ...lengthCases('citation_journal', 200, true) },
+  'ref_interaction_evidence.ref_interaction_evidence_citation_year_check': {
+    base: evidence,
+    inside: () => [{ citation_year: 1900 }, { citation_year: 2021 }, { citation_year: 2100 }],
+    outside: () => [{ citation_year: 1899 }, { citation_year: 2101 }, { citation_year: 0 }, { citation_year: -2021 }],
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_citation_doi_format': {
+    base: async (db) => ({ ...(await evidence(db)), citation_pmid: '34348413' }),
+    inside: () => [
+      { citation_doi: null },
+      { citation_doi: '10.1055/a-1524-2794' },
+      { citation_doi: '10.1007/s00213-022-06083-y' },
+      { citation_doi: '10.1177/02698811231211219' },
+      { citation_doi: '10.1002/(SICI)1097-4679(199911)55:11' },
+      { citation_doi: `10.1234/${chars(192)}` },
+    ],
+    outside: () => [
+      { citation_doi: '' },
+      { citation_doi: 'doi:10.1055/a-1524-2794' },
+      { citation_doi: 'https://doi.org/10.1055/a-1524-2794' },
+      { citation_doi: '10.123/abc' },
+      { citation_doi: '10.1055/' },
+      { citation_doi: '10.1055/a 1524' },
+      { citation_doi: `10.1234/${chars(193)}` },
+    ],
+    refinedBy: interactionEvidenceInsert,
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_citation_pmid_format': {
+    base: evidence,
+    inside: () => [{ citation_pmid: null }, { citation_pmid: '1' }, { citation_pmid: '34348413' }, { citation_pmid: '999999999' }],
+    outside: () => [
+      { citation_pmid: '' },
+      { citation_pmid: '0' },
+      { citation_pmid: '034348413' },
+      { citation_pmid: '1234567890' },
+      { citation_pmid: 'PMID34348413' },
+      { citation_pmid: '343 48413' },
+    ],
+    refinedBy: interactionEvidenceInsert,
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_citation_identifier': {
+    base: evidence,
+    inside: () => [{}, { citation_doi: null, citation_pmid: '34348413' }, { citation_pmid: '34348413' }],
+    outside: () => [{ citation_doi: null }, { citation_doi: null, citation_pmid: null }],
+    refinedBy: interactionEvidenceInsert,
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_one_modality_target': {
+    base: evidenceWithModality,
+    inside: () => [{}, { modality_class: null, modality_id: psilocybin }],
+    outside: () => [{ modality_class: null }, { modality_id: psilocybin }, { modality_class: 'entactogen', modality_id: psilocybin }],
+    refinedBy: interactionEvidenceInsert,
+  },
+  'ref_interaction_evidence.ref_interaction_evidence_review_stamp': {
+    base: evidence,
+    inside: () => [{}, { review_status: 'unreviewed', reviewed_at: null }],
+    outside: () => [{ reviewed_at: TS }, { review_status: 'unreviewed', reviewed_at: TS }],
+    refinedBy: interactionEvidenceInsert,
+  },
+  'ref_interaction_evidence_history.ref_interaction_evidence_history_from_status_check': {
+    base: historyOf,
+    inside: () => [{ from_status: null }, ...REVIEW_STATUSES.map((from_status) => ({ from_status }))],
+    outside: () => [{ from_status: 'Approved' }, { from_status: '' }, { from_status: 'deleted' }],
+  },
+  'ref_interaction_evidence_history.ref_interaction_evidence_history_to_status_check': {
+    base: historyOf,
+    inside: () => REVIEW_STATUSES.map((to_status) => ({ to_status })),
+    outside: () => [{ to_status: 'Retired' }, { to_status: '' }, { to_status: 'safe' }],
   },
   'session_events.session_events_intensity_level_check': {
     base: async () => ({ event_timestamp: TS }),

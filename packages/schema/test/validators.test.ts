@@ -267,6 +267,12 @@ describe('reference constants', () => {
   test('value lists are the CHECK constraints’ lists', () => {
     expect(schema.SCALE_TYPES).toEqual(['IES', 'EIS']);
     expect(schema.RELATIONSHIP_STATUSES).toEqual(['pending', 'active', 'completed', 'cancelled']);
-    expect(schema.SITE_ROLES).toEqual(['network_admin', 'site_admin', 'clinician', 'member']);
+    expect(schema.SITE_ROLES).toEqual(['network_admin', 'site_admin', 'clinician', 'member', 'clinical_reviewer']);
+    expect(schema.REVIEW_STATUSES).toEqual(['unreviewed', 'approved', 'retired']);
+    expect(schema.INTERACTION_EFFECTS).toEqual(['attenuates', 'potentiates', 'adverse_event_risk', 'no_change_observed']);
+    expect(schema.INTERACTION_SEVERITIES).toEqual(['info', 'caution', 'avoid']);
+    expect(schema.EVIDENCE_KINDS).toEqual(['randomized_trial', 'observational', 'case_report', 'report_analysis', 'systematic_review']);
+    expect(schema.MODALITY_CLASSES).toEqual(['classic_psychedelic', 'entactogen', 'dissociative']);
+    expect(schema.MODALITY_NAMES).toEqual(['Psilocybin', 'MDMA', 'Ketamine']);
   });
 });

@@ -2,6 +2,7 @@ import { createContext, type PpnContext, type PpnSupabaseClient } from './contex
 import type { PpnResult, Outcome, ResultMode } from './result.js';
 import * as protocols from './protocols.js';
 import * as medications from './medications.js';
+import { medicationInteractions } from './medication-interactions.js';
 import * as eventTypes from './event-types.js';
 import * as sessionEvents from './session-events.js';
 import * as supervision from './supervision.js';
@@ -26,6 +27,7 @@ const domains = {
     get: medications.getMedication,
     classes: medications.listDrugClasses,
     checkContraindications: medications.checkContraindications,
+    interactions: medicationInteractions,
   },
   eventTypes: { list: eventTypes.listEventTypes },
   sessionEvents: {

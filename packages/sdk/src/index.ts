@@ -27,6 +27,14 @@ export {
   type ListMedicationsOptions,
   type Medication,
 } from './medications.js';
+export {
+  medicationInteractions,
+  type CallOptions,
+  type InteractionEvidence,
+  type InteractionEvidenceStatus,
+  type MedicationInteractions,
+  type MedicationInteractionsParams,
+} from './medication-interactions.js';
 
 // Event types and session events.
 export { listEventTypes, type EventType, type ListEventTypesOptions } from './event-types.js';

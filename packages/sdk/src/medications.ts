@@ -97,11 +97,14 @@ export async function listDrugClasses(ctx: PpnContext): Promise<PpnResult<string
 const medicationIds = z.array(id()).check(z.maxLength(1000));
 
 /**
- * Of the given medications, those the reference data flags, with their notes. An empty list
- * means none is flagged (or none was given).
+ * Of the given medications, those the work order's reference data flags, with their notes.
+ * An empty list means only that none carries the work order's flag (or none was given):
+ * it is not a finding about any combination.
  *
  * These flags are the work order's reference data awaiting clinical review: show them as
- * a prompt to check, never as clinical advice.
+ * a prompt to check, never as clinical advice. For cited findings with their clinical
+ * review status, per medication and modality, use `medications.interactions`
+ * (`medicationInteractions`).
  *
  * @example
  * ```ts

@@ -69,6 +69,7 @@ const CALLS: Record<string, fc.Arbitrary<unknown[]>> = {
   'medications.get': args(id),
   'medications.classes': fc.constant([]),
   'medications.checkContraindications': args(fc.array(id, { minLength: 1, maxLength: 5 })),
+  'medications.interactions': args(fc.record({ medicationIds: fc.array(id, { minLength: 1, maxLength: 5 }), modality: fc.constantFrom('Psilocybin', 'MDMA', 'Ketamine') }, { requiredKeys: ['medicationIds'] })),
   'eventTypes.list': fc.constant([]),
   'sessionEvents.log': args(validLogInput({ eventTypes: ['Distress', 'Breakthrough'], typeIds: [1, 2] })),
   'sessionEvents.logMany': args(fc.array(validLogInput({ eventTypes: ['Distress', 'Breakthrough'], typeIds: [1, 2] }), { minLength: 1, maxLength: 5 })),

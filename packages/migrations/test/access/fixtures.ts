@@ -98,6 +98,45 @@ async function dyad(db: Db, status: 'pending' | 'active' | 'completed', full = f
   return relationship;
 }
 
+const LITHIUM = `select medication_id from public.ref_medications where medication_name = 'Lithium'`;
+
+/** An unreviewed lithium x classic psychedelic finding; `author` null as for seeded rows. */
+const evidenceRow = async (db: Db) => ({
+  medication_id: await id(db, LITHIUM),
+  modality_class: 'classic_psychedelic',
+  effect: 'adverse_event_risk',
+  severity: 'caution',
+  finding: tag('finding'),
+  evidence_kind: 'case_report',
+  citation_title: tag('citation'),
+  citation_year: 2024,
+  citation_doi: '10.1234/matrix.fixture',
+});
+
+async function evidence(db: Db, author: string | null): Promise<number> {
+  const values = { ...(await evidenceRow(db)), created_by: author };
+  const cols = Object.keys(values);
+  return id(
+    db,
+    `insert into public.ref_interaction_evidence (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')}) returning evidence_id`,
+    Object.values(values),
+  );
+}
+
+/**
+ * Moves evidence to `status` the only way the database allows: as a clinical reviewer (the
+ * trigger refuses everyone else, superuser included). One DO block is one transaction in
+ * autocommit, so the claims last exactly as long as the change (inside a caller's
+ * transaction they are overwritten by the attempt's own claims).
+ */
+async function review(db: Db, evidenceId: number, ...statuses: Array<'approved' | 'retired'>): Promise<void> {
+  const sub = JSON.stringify({ sub: SEEDED_PERSONAS.clinicalReviewer.userId, role: 'authenticated' });
+  const updates = statuses.map((s) => `update public.ref_interaction_evidence set review_status = '${s}' where evidence_id = ${Number(evidenceId)};`);
+  await db.query(`do $$ begin perform set_config('request.jwt.claims', '${sub}', true); ${updates.join(' ')} end $$`);
+}
+
+const NETWORK_ADMIN = SEEDED_PERSONAS.networkAdmin.userId;
+
 /** Deletes practitioner profiles as the superuser: those participants leave the network. */
 const leave = (db: Db, ...profiles: number[]) => db.query('delete from public.practitioner_profiles where profile_id = any($1::bigint[])', [profiles]);
 
@@ -201,6 +240,42 @@ const PLANS: Record<Table, TablePlan> = {
     }),
     patch: () => ({ description: 'matrix' }),
     insert: async () => ({ homework_name: tag('homework type'), is_active: false }),
+  },
+  ref_modalities: {
+    target: async (db) => ({
+      modality_id: await id(db, `insert into public.ref_modalities (modality_name, modality_class, is_active) values ($1, 'dissociative', false) returning modality_id`, [
+        tag('modality').slice(0, 60),
+      ]),
+    }),
+    patch: () => ({ modality_class: 'entactogen' }),
+    insert: async () => ({ modality_name: tag('modality').slice(0, 60), modality_class: 'classic_psychedelic', is_active: false }),
+  },
+  ref_interaction_evidence: {
+    target: async (db) => ({ evidence_id: await evidence(db, NETWORK_ADMIN) }),
+    patch: () => ({ review_status: 'approved' }),
+    insert: (db) => evidenceRow(db),
+    variants: {
+      'insert:as-approved': async (db) => ({ values: { ...(await evidenceRow(db)), review_status: 'approved', reviewed_at: '2026-03-01T00:00:00Z' } }),
+      'update:own-row': async (db, who) => ({ match: { evidence_id: await evidence(db, userId(who)) }, values: { review_status: 'approved' } }),
+      'update:retire': async (db) => {
+        const evidenceId = await evidence(db, NETWORK_ADMIN);
+        await review(db, evidenceId, 'approved');
+        return { match: { evidence_id: evidenceId }, values: { review_status: 'retired' } };
+      },
+      'update:unretire': async (db) => {
+        const evidenceId = await evidence(db, NETWORK_ADMIN);
+        await review(db, evidenceId, 'retired');
+        return { match: { evidence_id: evidenceId }, values: { review_status: 'approved' } };
+      },
+      'update:rewrite': async (db) => ({ match: { evidence_id: await evidence(db, NETWORK_ADMIN) }, values: { finding: 'rewritten' } }),
+    },
+  },
+  ref_interaction_evidence_history: {
+    target: async (db) => ({
+      history_id: await id(db, 'select history_id from public.ref_interaction_evidence_history where evidence_id = $1', [await evidence(db, NETWORK_ADMIN)]),
+    }),
+    patch: () => ({ changed_by: SEEDED_PERSONAS.clinicalReviewer.userId }),
+    insert: async (db) => ({ evidence_id: await evidence(db, NETWORK_ADMIN), from_status: 'unreviewed', to_status: 'approved' }),
   },
   session_events: {
     target: async (db) => ({

@@ -12,7 +12,7 @@
  *   depend on each other and the seed is never touched.
  * - Rows named `operation:variant` are extra attempts on the same table that the spec's
  *   wording calls for (a move to another site, a relationship transition, a full circle).
- *   The core matrix is the 13 tables x 4 operations; variants come on top.
+ *   The core matrix is the 16 tables x 4 operations; variants come on top.
  * - Departed participants (`select:supervisor-left` and the like): a practitioner who deletes
  *   their profile leaves their relationships closed, with their side null. The remaining
  *   participant still reads the row; the departed one (no profile any more) reads nothing,
@@ -34,7 +34,8 @@
  * - Personas (supabase/seed.sql): anon = no JWT (anon key); noSite = signed in, no site;
  *   memberA / clinicianA / siteAdminA = member / clinician / site_admin of site A (1);
  *   memberB / clinicianB / siteAdminB the same at site B (2); networkAdmin =
- *   `network_admin` of site 3 (PPN Network Office); service_role = the service key
+ *   `network_admin` of site 3 (PPN Network Office); clinicalReviewer = `clinical_reviewer`
+ *   of site 3 (reviews interaction evidence, no other powers); service_role = the service key
  *   (BYPASSRLS, every privilege; no `sub`). None of them has a practitioner profile: the
  *   fixtures create the ones a row needs.
  * - "nobody" in the spec means no API caller: service_role is outside RLS and is never
@@ -50,6 +51,7 @@ export const PERSONAS = [
   'memberB',
   'clinicianB',
   'siteAdminB',
+  'clinicalReviewer',
   'networkAdmin',
   'service_role',
 ] as const;
@@ -62,6 +64,9 @@ export const TABLES = [
   'ref_medications',
   'ref_event_types',
   'ref_homework_types',
+  'ref_modalities',
+  'ref_interaction_evidence',
+  'ref_interaction_evidence_history',
   'session_events',
   'practitioner_profiles',
   'supervision_relationships',
@@ -80,96 +85,116 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 // prettier-ignore
 const TABLE = `
-table                      operation              anon     noSite   memberA  clinicianA siteAdminA memberB  clinicianB siteAdminB networkAdmin service_role
+table                             operation              anon     noSite   memberA  clinicianA siteAdminA memberB  clinicianB siteAdminB clinicalReviewer networkAdmin service_role
 
-sites                      select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden       allow
-sites                      insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-sites                      update                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-sites                      delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
+sites                             select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+sites                             insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+sites                             update                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+sites                             delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
 
-user_sites                 select                 refused  hidden   allow    hidden     allow      hidden   hidden     hidden     hidden       allow
-user_sites                 insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-user_sites                 update                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-user_sites                 delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
+user_sites                        select                 refused  hidden   allow    hidden     allow      hidden   hidden     hidden     hidden           hidden       allow
+user_sites                        insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+user_sites                        update                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+user_sites                        delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
 
-log_clinical_records       select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden       allow
-log_clinical_records       insert                 refused  refused  refused  allow      allow      refused  refused    refused    refused      allow
-log_clinical_records       update                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden       allow
-log_clinical_records       update:move-to-site-B  refused  hidden   hidden   refused    refused    hidden   hidden     hidden     hidden       allow
-log_clinical_records       delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
+log_clinical_records              select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+log_clinical_records              insert                 refused  refused  refused  allow      allow      refused  refused    refused    refused          refused      allow
+log_clinical_records              update                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+log_clinical_records              update:move-to-site-B  refused  hidden   hidden   refused    refused    hidden   hidden     hidden     hidden           hidden       allow
+log_clinical_records              delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
 
-ref_medications            select                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-ref_medications            insert                 refused  refused  refused  refused    refused    refused  refused    refused    allow        allow
-ref_medications            update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     allow        allow
-ref_medications            delete                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     allow        allow
+ref_medications                   select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+ref_medications                   insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused          allow        allow
+ref_medications                   update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
+ref_medications                   delete                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
 
-ref_event_types            select                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-ref_event_types            insert                 refused  refused  refused  refused    refused    refused  refused    refused    allow        allow
-ref_event_types            update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     allow        allow
-ref_event_types            delete                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     allow        allow
+ref_event_types                   select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+ref_event_types                   insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused          allow        allow
+ref_event_types                   update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
+ref_event_types                   delete                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
 
-ref_homework_types         select                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-ref_homework_types         insert                 refused  refused  refused  refused    refused    refused  refused    refused    allow        allow
-ref_homework_types         update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     allow        allow
-ref_homework_types         delete                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     allow        allow
+ref_homework_types                select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+ref_homework_types                insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused          allow        allow
+ref_homework_types                update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
+ref_homework_types                delete                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
 
-session_events             select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden       allow
-session_events             insert                 refused  refused  refused  allow      allow      refused  refused    refused    refused      allow
-session_events             update                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-session_events             delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
+ref_modalities                    select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+ref_modalities                    insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused          allow        allow
+ref_modalities                    update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
+ref_modalities                    delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
 
-practitioner_profiles      select                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-practitioner_profiles      insert                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-practitioner_profiles      insert:for-other-user  refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-practitioner_profiles      update                 refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
-practitioner_profiles      update:hand-over       refused  hidden   hidden   refused    hidden     hidden   hidden     hidden     hidden       allow
-practitioner_profiles      delete                 refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
-practitioner_profiles      delete:supervising     refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
+ref_interaction_evidence          select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+ref_interaction_evidence          insert                 refused  refused  refused  refused    refused    refused  refused    refused    allow            allow        allow
+ref_interaction_evidence          insert:as-approved     refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      refused
+ref_interaction_evidence          update                 refused  refused  refused  refused    refused    refused  refused    refused    allow            refused      refused
+ref_interaction_evidence          update:own-row         refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      refused
+ref_interaction_evidence          update:retire          refused  refused  refused  refused    refused    refused  refused    refused    allow            refused      refused
+ref_interaction_evidence          update:unretire        refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           hidden       refused
+ref_interaction_evidence          update:rewrite         refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      refused
+ref_interaction_evidence          delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      refused
 
-supervision_relationships  select                 refused  hidden   allow    allow      hidden     hidden   hidden     hidden     hidden       allow
-supervision_relationships  insert                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-supervision_relationships  insert:by-default      refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-supervision_relationships  insert:as-active       refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-supervision_relationships  insert:on-behalf       refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-supervision_relationships  update                 refused  hidden   refused  allow      hidden     hidden   hidden     hidden     hidden       allow
-supervision_relationships  update:at-capacity     refused  hidden   refused  conflict   hidden     hidden   hidden     hidden     hidden       conflict
-supervision_relationships  update:decline         refused  hidden   refused  allow      hidden     hidden   hidden     hidden     hidden       allow
-supervision_relationships  update:end             refused  hidden   allow    allow      hidden     hidden   hidden     hidden     hidden       allow
-supervision_relationships  update:skip-to-end     refused  hidden   conflict conflict   hidden     hidden   hidden     hidden     hidden       conflict
-supervision_relationships  update:reopen          refused  hidden   conflict conflict   hidden     hidden   hidden     hidden     hidden       conflict
-supervision_relationships  update:backdate        refused  hidden   refused  refused    hidden     hidden   hidden     hidden     hidden       refused
-supervision_relationships  insert:with-snapshot   refused  refused  refused  refused    refused    refused  refused    refused    refused      refused
-supervision_relationships  update:snapshot        refused  hidden   refused  refused    hidden     hidden   hidden     hidden     hidden       refused
-supervision_relationships  select:supervisor-left refused  hidden   allow    hidden     hidden     hidden   hidden     hidden     hidden       allow
-supervision_relationships  select:supervisee-left refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
-supervision_relationships  select:both-left       refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden       allow
-supervision_relationships  update:reattach        refused  hidden   refused  hidden     hidden     hidden   hidden     hidden     hidden       refused
-supervision_relationships  delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
+ref_interaction_evidence_history  select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+ref_interaction_evidence_history  insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      refused
+ref_interaction_evidence_history  update                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      refused
+ref_interaction_evidence_history  delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      refused
 
-supervision_circles        select                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-supervision_circles        insert                 refused  refused  refused  refused    refused    refused  refused    refused    allow        allow
-supervision_circles        update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     allow        allow
-supervision_circles        delete                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     allow        allow
+session_events                    select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+session_events                    insert                 refused  refused  refused  allow      allow      refused  refused    refused    refused          refused      allow
+session_events                    update                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+session_events                    delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
 
-circle_members             select                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-circle_members             insert                 refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-circle_members             insert:by-default      refused  allow    allow    allow      allow      allow    allow      allow      allow        allow
-circle_members             insert:full-circle     refused  conflict conflict conflict   conflict   conflict conflict   conflict   conflict     conflict
-circle_members             insert:other-profile   refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-circle_members             update                 refused  refused  refused  refused    refused    refused  refused    refused    refused      allow
-circle_members             delete                 refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden       allow
+practitioner_profiles             select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+practitioner_profiles             insert                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+practitioner_profiles             insert:for-other-user  refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+practitioner_profiles             update                 refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
+practitioner_profiles             update:hand-over       refused  hidden   hidden   refused    hidden     hidden   hidden     hidden     hidden           hidden       allow
+practitioner_profiles             delete                 refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
+practitioner_profiles             delete:supervising     refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
 
-integration_homework       select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden       allow
-integration_homework       insert                 refused  refused  refused  allow      allow      refused  refused    refused    refused      allow
-integration_homework       update                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden       allow
-integration_homework       update:move-to-site-B  refused  hidden   hidden   refused    refused    hidden   hidden     hidden     hidden       allow
-integration_homework       delete                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden       allow
+supervision_relationships         select                 refused  hidden   allow    allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
+supervision_relationships         insert                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+supervision_relationships         insert:by-default      refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+supervision_relationships         insert:as-active       refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+supervision_relationships         insert:on-behalf       refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+supervision_relationships         update                 refused  hidden   refused  allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
+supervision_relationships         update:at-capacity     refused  hidden   refused  conflict   hidden     hidden   hidden     hidden     hidden           hidden       conflict
+supervision_relationships         update:decline         refused  hidden   refused  allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
+supervision_relationships         update:end             refused  hidden   allow    allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
+supervision_relationships         update:skip-to-end     refused  hidden   conflict conflict   hidden     hidden   hidden     hidden     hidden           hidden       conflict
+supervision_relationships         update:reopen          refused  hidden   conflict conflict   hidden     hidden   hidden     hidden     hidden           hidden       conflict
+supervision_relationships         update:backdate        refused  hidden   refused  refused    hidden     hidden   hidden     hidden     hidden           hidden       refused
+supervision_relationships         insert:with-snapshot   refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      refused
+supervision_relationships         update:snapshot        refused  hidden   refused  refused    hidden     hidden   hidden     hidden     hidden           hidden       refused
+supervision_relationships         select:supervisor-left refused  hidden   allow    hidden     hidden     hidden   hidden     hidden     hidden           hidden       allow
+supervision_relationships         select:supervisee-left refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
+supervision_relationships         select:both-left       refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           hidden       allow
+supervision_relationships         update:reattach        refused  hidden   refused  hidden     hidden     hidden   hidden     hidden     hidden           hidden       refused
+supervision_relationships         delete                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
 
-integration_scores         select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden       allow
-integration_scores         insert                 refused  refused  refused  allow      allow      refused  refused    refused    refused      allow
-integration_scores         update                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden       allow
-integration_scores         update:move-to-site-B  refused  hidden   hidden   refused    refused    hidden   hidden     hidden     hidden       allow
-integration_scores         delete                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden       allow
+supervision_circles               select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+supervision_circles               insert                 refused  refused  refused  refused    refused    refused  refused    refused    refused          allow        allow
+supervision_circles               update                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
+supervision_circles               delete                 refused  hidden   hidden   hidden     hidden     hidden   hidden     hidden     hidden           allow        allow
+
+circle_members                    select                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+circle_members                    insert                 refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+circle_members                    insert:by-default      refused  allow    allow    allow      allow      allow    allow      allow      allow            allow        allow
+circle_members                    insert:full-circle     refused  conflict conflict conflict   conflict   conflict conflict   conflict   conflict         conflict     conflict
+circle_members                    insert:other-profile   refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+circle_members                    update                 refused  refused  refused  refused    refused    refused  refused    refused    refused          refused      allow
+circle_members                    delete                 refused  hidden   hidden   allow      hidden     hidden   hidden     hidden     hidden           hidden       allow
+
+integration_homework              select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+integration_homework              insert                 refused  refused  refused  allow      allow      refused  refused    refused    refused          refused      allow
+integration_homework              update                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+integration_homework              update:move-to-site-B  refused  hidden   hidden   refused    refused    hidden   hidden     hidden     hidden           hidden       allow
+integration_homework              delete                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+
+integration_scores                select                 refused  hidden   allow    allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+integration_scores                insert                 refused  refused  refused  allow      allow      refused  refused    refused    refused          refused      allow
+integration_scores                update                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden           hidden       allow
+integration_scores                update:move-to-site-B  refused  hidden   hidden   refused    refused    hidden   hidden     hidden     hidden           hidden       allow
+integration_scores                delete                 refused  hidden   hidden   allow      allow      hidden   hidden     hidden     hidden           hidden       allow
 `;
 
 /**
@@ -184,6 +209,9 @@ export const TARGETS: Record<Table, string> = {
   ref_medications: 'a new (inactive) medication',
   ref_event_types: 'a new (inactive) event type',
   ref_homework_types: 'a new (inactive) homework type',
+  ref_modalities: 'a new (inactive) modality',
+  ref_interaction_evidence: 'a new unreviewed finding about lithium and classic psychedelics, added by networkAdmin',
+  ref_interaction_evidence_history: "the history row recording the target evidence's creation",
   session_events: 'a new event on protocol 1 (site A)',
   practitioner_profiles: "clinicianA's own profile (created for clinicianA)",
   supervision_relationships:
@@ -225,6 +253,24 @@ export const ATTEMPTS: Record<string, string> = {
   'ref_homework_types insert': 'add a homework type',
   'ref_homework_types update': "change the target homework type's description",
   'ref_homework_types delete': 'delete the target homework type',
+  'ref_modalities select': 'select the target modality',
+  'ref_modalities insert': 'add a modality',
+  'ref_modalities update': "change the target modality's class",
+  'ref_modalities delete': 'delete the target modality',
+  'ref_interaction_evidence select': 'select the target evidence',
+  'ref_interaction_evidence insert': 'add an unreviewed finding (its author is set from the JWT)',
+  'ref_interaction_evidence insert:as-approved': 'add a finding already approved',
+  'ref_interaction_evidence update': 'approve the target: unreviewed -> approved',
+  'ref_interaction_evidence update:own-row':
+    'approve a finding the caller added itself (anon, service_role: one with no author, as seeded rows have)',
+  'ref_interaction_evidence update:retire': 'retire an approved finding (added by networkAdmin, approved by clinicalReviewer)',
+  'ref_interaction_evidence update:unretire': 'approve a retired finding: retired -> approved',
+  'ref_interaction_evidence update:rewrite': "change the target's finding text (not a review status change)",
+  'ref_interaction_evidence delete': 'delete the target evidence',
+  'ref_interaction_evidence_history select': 'select the target history row',
+  'ref_interaction_evidence_history insert': "record a status change for the target's evidence by hand",
+  'ref_interaction_evidence_history update': "rewrite who made the target history row's change",
+  'ref_interaction_evidence_history delete': 'delete the target history row',
   'session_events select': 'select the target event',
   'session_events insert': 'log an event on protocol 1 (site A)',
   'session_events update': "rewrite the target event's notes",
@@ -345,7 +391,7 @@ export const MATRIX: readonly MatrixRow[] = parse(TABLE);
   }
 }
 
-/** Number of cells: rows x personas, split into the core (13 x 4 x 10) and the variants. */
+/** Number of cells: rows x personas, split into the core (16 x 4 x 11) and the variants. */
 export function cellCounts(): { core: number; variants: number; total: number } {
   const core = MATRIX.filter((r) => !r.variant).length * PERSONAS.length;
   const total = MATRIX.length * PERSONAS.length;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { asRole } from '../helpers/as-role.js';
 import { query } from '../helpers/bare-postgres.js';
 import { prepare } from './fixtures.js';
-import { cellCounts, MATRIX, TABLES } from './matrix.js';
+import { cellCounts, MATRIX, PERSONAS, TABLES } from './matrix.js';
 import { claims, dbRole, observeSql, runMatrix } from './observe.js';
 
 /**
@@ -20,6 +20,7 @@ const MEMBERSHIP_HELPERS = [
   'user_writable_site_ids',
   'user_admin_site_ids',
   'is_network_admin',
+  'is_clinical_reviewer',
   'readable_protocol_ids',
   'writable_protocol_ids',
   'user_profile_ids',
@@ -66,7 +67,7 @@ describe('access matrix, database level (RLS as each role, rolled back)', () => 
         }
       });
       checked = cells;
-      expect(cells).toBe(MATRIX.length * 10);
+      expect(cells).toBe(MATRIX.length * PERSONAS.length);
       expect(mismatches, `cells that differ from the matrix:\n${mismatches.join('\n')}`).toEqual([]);
     } finally {
       await db.query('rollback').catch(() => undefined);
@@ -93,7 +94,13 @@ describe('the security-definer helpers in schema private', () => {
     const sub = stack().personas.clinicianA.userId;
     const sites = await asRole(stack().dbUrl, 'authenticated', sub, (c) => c.query('select private.user_site_ids() as site_id'));
     expect(sites.rows.map((r) => Number(r.site_id))).toEqual([1]);
-    for (const call of ['private.check_supervisor_capacity(1)', 'private.set_updated_at()', 'private.enforce_circle_capacity()']) {
+    for (const call of [
+      'private.check_supervisor_capacity(1)',
+      'private.set_updated_at()',
+      'private.enforce_circle_capacity()',
+      'private.enforce_evidence_review()',
+      'private.record_evidence_status()',
+    ]) {
       const error = await asRole(stack().dbUrl, 'authenticated', sub, (c) => c.query(`select ${call}`)).then(
         () => null,
         (e: { code?: string }) => e,

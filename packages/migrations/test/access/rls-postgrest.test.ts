@@ -79,8 +79,8 @@ describe('access matrix, PostgREST level (supabase-js as each persona)', () => {
     checked = cells;
     expect(cells).toBe(MATRIX.length * PERSONAS.length);
     expect(mismatches, `cells that differ from the matrix:\n${mismatches.join('\n')}`).toEqual([]);
-    // 760 cells, each a fixture, a request and a reset: on a loaded 2-core machine this takes
-    // far longer than the suite's default; the timeout only bounds a hang.
+    // About a thousand cells, each a fixture, a request and a reset: on a loaded 2-core
+    // machine this takes far longer than the suite's default; the timeout only bounds a hang.
   }, 300_000);
 });
 

@@ -8,7 +8,10 @@ export { logClinicalRecordsRow, logClinicalRecordsInsert, logClinicalRecordsUpda
 export { practitionerProfilesRow, practitionerProfilesInsert, practitionerProfilesUpdate } from './practitioner_profiles.generated.js';
 export { refEventTypesRow, refEventTypesInsert, refEventTypesUpdate } from './ref_event_types.generated.js';
 export { refHomeworkTypesRow, refHomeworkTypesInsert, refHomeworkTypesUpdate } from './ref_homework_types.generated.js';
+export { refInteractionEvidenceRow, refInteractionEvidenceInsert, refInteractionEvidenceUpdate } from './ref_interaction_evidence.generated.js';
+export { refInteractionEvidenceHistoryRow, refInteractionEvidenceHistoryInsert, refInteractionEvidenceHistoryUpdate } from './ref_interaction_evidence_history.generated.js';
 export { refMedicationsRow, refMedicationsInsert, refMedicationsUpdate } from './ref_medications.generated.js';
+export { refModalitiesRow, refModalitiesInsert, refModalitiesUpdate } from './ref_modalities.generated.js';
 export { sessionEventsRow, sessionEventsInsert, sessionEventsUpdate } from './session_events.generated.js';
 export { sitesRow, sitesInsert, sitesUpdate } from './sites.generated.js';
 export { supervisionCirclesRow, supervisionCirclesInsert, supervisionCirclesUpdate } from './supervision_circles.generated.js';

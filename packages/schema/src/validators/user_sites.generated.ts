@@ -30,15 +30,16 @@ const siteIdColumn = /* @__PURE__ */ pg.described(
 
 /**
  * network_admin (administers reference data and circles), site_admin and clinician (write
- * the site's clinical data), member (read-only).
+ * the site's clinical data), member (read-only), clinical_reviewer (reviews interaction
+ * evidence; no other powers).
  *
  * `text`, not null.
  * CHECK `user_sites_role_check`: `((role = ANY (ARRAY['network_admin'::text,
- * 'site_admin'::text, 'clinician'::text, 'member'::text])))`
+ * 'site_admin'::text, 'clinician'::text, 'member'::text, 'clinical_reviewer'::text])))`
  */
 const roleColumn = /* @__PURE__ */ pg.described(
   /* @__PURE__ */ pg.oneOf(SITE_ROLES),
-  "network_admin (administers reference data and circles), site_admin and clinician (write the site's clinical data), member (read-only).",
+  "network_admin (administers reference data and circles), site_admin and clinician (write the site's clinical data), member (read-only), clinical_reviewer (reviews interaction evidence; no other powers).",
 );
 
 /**
