@@ -16,4 +16,5 @@ export const PERSONA_CREDENTIALS: Record<PersonaName, { password: string; passwo
   clinicianB: { password: 'dev-clinicianB-password', passwordHash: 'scrypt$16384$8$1$cyIHZ6g8WI6zKQ971TOeDw$eB404KTKvtmEa13wEL6fJxuiqQSYHQOwFjp0RLJ8tJw' },
   siteAdminB: { password: 'dev-siteAdminB-password', passwordHash: 'scrypt$16384$8$1$6UsJzPBEUbTGbkikOBv-Cw$VPbeST7_FhKKqFciHkfLcSYI7wZisczgUa_xn6aVi1Q' },
   memberB: { password: 'dev-memberB-password', passwordHash: 'scrypt$16384$8$1$UXJw1MoYacerJZjc_UouNA$t0AxJIq98zw7rFbezu-tUfFnnmDxyr8dUYCLiDDRYKg' },
+  clinicalReviewer: { password: 'dev-clinicalReviewer-password', passwordHash: 'scrypt$16384$8$1$kLIhvKhxIiiuHBn5Nh6Quw$GlLXFvhpqmHdTWzCLvTirzo_E2s0ChcWnxm0Ck_nkqc' },
 };
