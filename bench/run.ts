@@ -15,8 +15,11 @@ import { APP_ENTRY, APP_FUNCTIONS_ENTRY, measureBundle } from './lib/bundle.js';
 import { applyLiteralPolicies, connect, explainTimes, literalPoliciesSql, type As } from './lib/db.js';
 import { countStatement, searchStatement, timelineCoreStatement, timelineStatement, type SearchFilters } from './lib/postgrest-sql.js';
 import { SEARCH_COMBOS, sdkOptions } from './lib/search-combos.js';
+import { sideBySide, timed } from './lib/side-by-side.js';
 import { distribution, median, round } from './lib/stats.js';
-import { parseScale, seedScale, type ScaleLayout } from './seed-scale.js';
+import { parseScale, seedScale, sizedSites, type ScaleLayout } from './seed-scale.js';
+import { measureSite, runSiteSweep, sweepLines, sweepTargets, type SweepPoint, type SweepRun } from './lib/site-sweep.js';
+import { applyDesign, compareCandidates } from './lib/rls-candidates.js';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
@@ -26,9 +29,10 @@ const option = (name: string): string | undefined => {
 };
 
 const scale = parseScale(argv);
-const full = scale === 'full';
+const full = scale !== 'small';
+const tenX = scale === '10x';
 /** HTTP samples per side for the timeline and SDK comparisons. */
-const RUNS = Number(option('runs') ?? (full ? 200 : 60));
+const RUNS = Number(option('runs') ?? (tenX ? 100 : full ? 200 : 60));
 /** EXPLAIN samples per configuration. */
 const DB_RUNS = full ? 40 : 15;
 /** Samples per search combination. */
@@ -36,6 +40,18 @@ const SEARCH_RUNS = full ? 12 : 4;
 /** Single `log` calls actually made (the rate is extrapolated to 10,000). */
 const SINGLES = Number(option('singles') ?? 1000);
 const BULK = 10_000;
+/**
+ * The site-size sweep (issue 18): `--sweep full` grows one site to 100, 1,000, 5,000 and
+ * 20,000 records; the default (`small`) stops at 1,000 with fewer samples, for CI; `off`
+ * skips it. `--only sweep` runs the sweep alone (one stack, no other figures).
+ */
+const SWEEP = option('sweep') ?? (tenX ? 'off' : 'small');
+if (!['full', 'small', 'off'].includes(SWEEP)) throw new Error(`--sweep must be full, small or off, not ${SWEEP}`);
+const ONLY_SWEEP = option('only') === 'sweep';
+/** `--policies protocol-array|row-lookup`: measure another policy design (see lib/rls-candidates.ts). */
+const POLICIES = option('policies') as 'protocol-array' | 'row-lookup' | undefined;
+if (POLICIES !== undefined && POLICIES !== 'protocol-array' && POLICIES !== 'row-lookup') throw new Error(`--policies must be protocol-array or row-lookup, not ${String(POLICIES)}`);
+const SWEEP_SIZES = SWEEP === 'full' ? [100, 1_000, 5_000, 20_000] : [100, 1_000];
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (v: number) => round(v, 3);
@@ -48,32 +64,6 @@ interface Row {
 }
 const rows: Row[] = [];
 const row = (figure: string, value: string, target?: string, met?: boolean | null) => rows.push({ figure, value, target, met });
-
-async function timed<T>(fn: () => PromiseLike<T>): Promise<[number, T]> {
-  const started = performance.now();
-  const value = await fn();
-  return [performance.now() - started, value];
-}
-
-/** Runs a and b `n` times each, alternating which goes first, after `warm` warm-ups. */
-async function sideBySide(n: number, a: () => PromiseLike<unknown>, b: () => PromiseLike<unknown>, warm = 10): Promise<[number[], number[]]> {
-  for (let i = 0; i < warm; i++) {
-    await a();
-    await b();
-  }
-  const ta: number[] = [];
-  const tb: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i % 2 === 0) {
-      ta.push((await timed(a))[0]);
-      tb.push((await timed(b))[0]);
-    } else {
-      tb.push((await timed(b))[0]);
-      ta.push((await timed(a))[0]);
-    }
-  }
-  return [ta, tb];
-}
 
 function check<T extends { error: unknown }>(result: T, what: string): T {
   if (result.error) throw new Error(`${what} failed: ${JSON.stringify(result.error)}`);
@@ -330,7 +320,79 @@ async function measureTests(): Promise<{ ms: number; exitCode: number | null } |
 
 // ---------------------------------------------------------------------------------------
 
+async function measureSweep(stack: Stack, db: Awaited<ReturnType<typeof connect>>): Promise<SweepRun | null> {
+  if (SWEEP === 'off') return null;
+  say(`sweep: ${SWEEP} (${SWEEP_SIZES.join(', ')} records at one site)`);
+  return runSiteSweep(stack, db, {
+    sizes: SWEEP_SIZES,
+    httpRuns: Number(option('sweep-runs') ?? (SWEEP === 'full' ? 100 : 20)),
+    dbRuns: SWEEP === 'full' ? 30 : 10,
+    eventsPerRecord: 10,
+    log: say,
+  });
+}
+
+/** At 10x: the same figures at existing sites of each size in the seeded mix. */
+async function measureSitesBySize(stack: Stack, db: Awaited<ReturnType<typeof connect>>, layout: ScaleLayout): Promise<SweepPoint[] | null> {
+  if (!tenX) return null;
+  const sites = await sizedSites(stack.dbUrl, layout);
+  say(`sites by size: ${sites.map((s) => `${s.records} records (site ${s.siteId})`).join(', ')}`);
+  const points: SweepPoint[] = [];
+  for (const site of sites) points.push(await measureSite(stack, db, site, { httpRuns: Math.round(RUNS / 2), dbRuns: 20, log: say }));
+  return points;
+}
+
+async function diskSize(db: Awaited<ReturnType<typeof connect>>) {
+  const { rows } = await db.query<{ name: string; bytes: string }>(
+    `select 'database' as name, pg_database_size(current_database()) as bytes
+     union all
+     select c.relname, pg_total_relation_size(c.oid) from pg_class c
+      where c.relnamespace in ('public'::regnamespace, 'auth'::regnamespace) and c.relkind = 'r'
+        and c.relname in ('session_events', 'practitioner_profiles', 'integration_homework', 'integration_scores', 'log_clinical_records', 'users')`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, round(Number(r.bytes) / 2 ** 20, 1)]));
+}
+
+function printSweep(points: SweepPoint[] | null, title = 'site-size sweep'): void {
+  if (!points) return;
+  process.stdout.write(`\n${title} (clinician vs service role; DB = table access, EXPLAIN ANALYZE medians; HTTP = PostgREST ratio of medians)\n`);
+  process.stdout.write(`${sweepLines(points).join('\n')}\n`);
+  const t = sweepTargets(points);
+  process.stdout.write(`targets: ${JSON.stringify(t)}\n\n`);
+}
+
+async function sweepOnly(): Promise<void> {
+  const startedAll = performance.now();
+  const stack = await startStack();
+  const db = await connect(stack.dbUrl);
+  try {
+    const version = (await db.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+    say(`seed: ${scale} scale`);
+    const seeded = await seedScale({ dbUrl: stack.dbUrl, scale, log: say });
+    if (POLICIES) {
+      say(`policies: ${POLICIES} (committed for this run)`);
+      await applyDesign(db, POLICIES);
+    }
+    const run = await measureSweep(stack, db);
+    const sweep = run?.points ?? null;
+    printSweep(sweep);
+    let candidates = null;
+    if (run && flag('candidates')) {
+      say('candidates: the policy designs side by side on the grown site');
+      candidates = await compareCandidates(db, run.ids, 30);
+      process.stdout.write('policy designs at the largest size (EXPLAIN ANALYZE medians, ms, clinician):\n');
+      for (const c of candidates) process.stdout.write(`  ${c.design.padEnd(22)} timeline ${c.timelineMs}  homework ${c.homeworkMs}  scores ${c.scoresMs}  insert ${c.insertMs}  count ${c.countMs}\n`);
+    }
+    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, postgres: version };
+    process.stdout.write(`${JSON.stringify({ issue: 18, scale, counts: seeded.layout.counts, machine, policies: POLICIES ?? 'migrations', seedMs: Math.round(seeded.totalMs), sweep, candidates, targets: sweep ? sweepTargets(sweep) : null, totalMs: Math.round(performance.now() - startedAll) })}\n`);
+  } finally {
+    await db.end().catch(() => undefined);
+    await stack.stop().catch(() => undefined);
+  }
+}
+
 async function main(): Promise<void> {
+  if (ONLY_SWEEP) return sweepOnly();
   const startedAll = performance.now();
   const { stack, firstMs, samples } = await measureStackStarts();
   const db = await connect(stack.dbUrl);
@@ -339,6 +401,10 @@ async function main(): Promise<void> {
     say(`seed: ${scale} scale`);
     const seeded = await seedScale({ dbUrl: stack.dbUrl, scale, log: say });
     const { layout } = seeded;
+    if (POLICIES) {
+      say(`policies: ${POLICIES} (committed for this run)`);
+      await applyDesign(db, POLICIES);
+    }
     const clinicianToken = await signToken(stack.jwtSecret, { role: 'authenticated', sub: layout.clinician.userId });
     const clinician = supabaseWith(stack.url, stack.anonKey, clinicianToken);
     const service = supabaseWith(stack.url, stack.anonKey, stack.serviceRoleKey);
@@ -348,6 +414,9 @@ async function main(): Promise<void> {
     const search = await measureSearch(layout, clinician, db);
     const sdk = await measureSdkOverhead(layout, clinician);
     const logging = await measureLogging(layout, clinician);
+    const sweep = (await measureSweep(stack, db))?.points ?? null;
+    const bySize = await measureSitesBySize(stack, db, layout);
+    const disk = await diskSize(db);
     say('bundle: esbuild + gzip');
     const bundle = await measureBundle(APP_ENTRY);
     const bundleFunctions = await measureBundle(APP_FUNCTIONS_ENTRY);
@@ -401,7 +470,7 @@ async function main(): Promise<void> {
     row('bundle same calls via plain functions', `${(bundleFunctions.gzipBytes / 1024).toFixed(2)} KB`);
 
     const figures = {
-      issue: 6,
+      issues: [6, 18],
       scale,
       counts: layout.counts,
       machine: {
@@ -422,9 +491,15 @@ async function main(): Promise<void> {
       bundle: { app: bundle, appPlainFunctions: bundleFunctions },
       tests,
       targets,
+      sweep: sweep ? { points: sweep, targets: sweepTargets(sweep) } : null,
+      sitesBySize: bySize ? { points: bySize, targets: sweepTargets(bySize) } : null,
+      diskMiB: disk,
       totalMs: Math.round(performance.now() - startedAll),
     };
     printTable();
+    printSweep(sweep);
+    printSweep(bySize, `sites of each size in the ${scale} data`);
+    process.stdout.write(`disk (MiB, tables with their indexes and TOAST): ${JSON.stringify(disk)}\n`);
     process.stdout.write(`${JSON.stringify(figures)}\n`);
   } catch (error) {
     await db.end().catch(() => undefined);

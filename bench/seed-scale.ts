@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export type Scale = 'small' | 'full';
+export type Scale = 'small' | 'full' | '10x';
 
 export interface ScaleCounts {
   sites: number;
@@ -17,10 +17,28 @@ export interface ScaleCounts {
   profiles: number;
   homework: number;
   scores: number;
+  /** Sites at the end of the list holding 20,000, 5,000 and 1,000 records (the rest hold `recordsPerSite`). */
+  tiers?: { '20000': number; '5000': number; '1000': number };
+  /** Records at every other site. */
+  recordsPerSite?: number;
 }
 
-/** Full scale is the issue's; small is 1/50 of it (CI). */
+/**
+ * Full scale is issue 6's; small is 1/50 of it (CI); 10x is issue 18's: ten times the
+ * events and profiles, and sites whose histories differ as real ones do (most at 100
+ * records, some at 1,000, 5,000 and 20,000).
+ */
 export const SCALES: Record<Scale, ScaleCounts> = {
+  '10x': {
+    sites: 2_000,
+    records: 1_935 * 100 + 50 * 1_000 + 10 * 5_000 + 5 * 20_000,
+    events: 10_000_000,
+    profiles: 1_000_000,
+    homework: 2_000_000,
+    scores: 2_000_000,
+    tiers: { '20000': 5, '5000': 10, '1000': 50 },
+    recordsPerSite: 100,
+  },
   full: { sites: 200, records: 20_000, events: 1_000_000, profiles: 100_000, homework: 200_000, scores: 200_000 },
   small: { sites: 4, records: 400, events: 20_000, profiles: 2_000, homework: 4_000, scores: 4_000 },
 };
@@ -38,6 +56,17 @@ export interface ScaleLayout {
   /** A 300-event protocol at the clinician's site (generated record 50). */
   timelineProtocolId: number;
   /** Another protocol at the same site, for the write benchmarks (generated record 1). */
+  writeProtocolId: number;
+}
+
+/** A generated site of a given size, with what the site-size figures need. */
+export interface SizedSite {
+  records: number;
+  siteId: number;
+  clinician: string;
+  /** A 300-event protocol at the site. */
+  timelineProtocolId: number;
+  /** Another protocol at the site, for inserts. */
   writeProtocolId: number;
 }
 
@@ -121,7 +150,15 @@ const FOREIGN_KEY_CHECKS = [
   ['integration_homework.homework_type_id', 'select count(*) from public.integration_homework c where c.homework_type_id is not null and not exists (select 1 from public.ref_homework_types p where p.homework_type_id = c.homework_type_id)'],
   ['integration_homework.created_by', 'select count(*) from public.integration_homework c where c.created_by is not null and not exists (select 1 from auth.users p where p.id = c.created_by)'],
   ['integration_scores.protocol_id', 'select count(*) from public.integration_scores c where c.protocol_id is not null and not exists (select 1 from public.log_clinical_records p where p.record_id = c.protocol_id)'],
-] as const;
+  // The database keeps site_id from the protocol (issue 18); the seed writes it with triggers off.
+  ...(['session_events', 'integration_homework', 'integration_scores'] as const).map(
+    (t) =>
+      [
+        `${t}.site_id`,
+        `select count(*) from public.${t} c left join public.log_clinical_records p on p.record_id = c.protocol_id where c.site_id is distinct from p.site_id`,
+      ] as const,
+  ),
+];
 
 async function verify(client: pg.Client): Promise<void> {
   const broken: string[] = [];
@@ -146,8 +183,11 @@ const BULK_TABLES = [
 export async function seedScale(options: { dbUrl: string; scale: Scale; log?: (line: string) => void }): Promise<SeedResult> {
   const log = options.log ?? (() => undefined);
   const counts = SCALES[options.scale];
-  if (counts.records % counts.sites !== 0 || (counts.records / counts.sites) % 50 !== 0) {
-    throw new Error('records must be a multiple of 50 per site');
+  const tiers = counts.tiers ?? { '20000': 0, '5000': 0, '1000': 0 };
+  const tierSites = tiers['20000'] + tiers['5000'] + tiers['1000'];
+  const recordsPerSite = counts.recordsPerSite ?? counts.records / counts.sites;
+  if (recordsPerSite % 50 !== 0 || (counts.sites - tierSites) * recordsPerSite + tiers['20000'] * 20_000 + tiers['5000'] * 5_000 + tiers['1000'] * 1_000 !== counts.records) {
+    throw new Error('records must be the sum of the sites\' records, a multiple of 50 per site');
   }
   const started = performance.now();
   const a = await connect(options.dbUrl);
@@ -162,9 +202,13 @@ export async function seedScale(options: { dbUrl: string; scale: Scale; log?: (l
 
     const base = async (table: string, column: string) =>
       Number((await a.query<{ m: string }>(`select coalesce(max(${column}), 0) as m from ${table}`)).rows[0]!.m);
-    const bigRecords = counts.records / 50;
+    const bigRecords = Math.floor(counts.records / 50);
+    const { tiers: _tiers, ...plain } = counts;
     const values: Record<string, number> = {
-      ...counts,
+      ...plain,
+      tier20k: tiers['20000'],
+      tier5k: tiers['5000'],
+      tier1k: tiers['1000'],
       siteBase: await base('public.sites', 'site_id'),
       recordBase: await base('public.log_clinical_records', 'record_id'),
       eventBase: await base('public.session_events', 'event_id'),
@@ -173,7 +217,7 @@ export async function seedScale(options: { dbUrl: string; scale: Scale; log?: (l
       scoreBase: await base('public.integration_scores', 'score_id'),
       bigEvents: bigRecords * 300,
       smallRecords: counts.records - bigRecords,
-      recordsPerSite: counts.records / counts.sites,
+      recordsPerSite,
     };
     if (counts.events < values.bigEvents!) throw new Error('too few events for the 300-event protocols');
 
@@ -242,11 +286,48 @@ export async function seedScale(options: { dbUrl: string; scale: Scale; log?: (l
   }
 }
 
+/**
+ * For each site size present in the seeded data (100, 1,000, 5,000, 20,000 records), one
+ * site of that size: its first clinician, a 300-event protocol and another protocol.
+ */
+export async function sizedSites(dbUrl: string, layout: ScaleLayout): Promise<SizedSite[]> {
+  const client = await connect(dbUrl);
+  try {
+    const { rows } = await client.query<{ site_id: string; n: string; first: string }>(
+      `select site_id, count(*) as n, min(record_id) as first from public.log_clinical_records
+        where site_id > $1 group by site_id order by site_id`,
+      [layout.siteBase],
+    );
+    const out: SizedSite[] = [];
+    for (const size of [100, 1_000, 5_000, 20_000]) {
+      // Not the first site of a size: the other benchmarks write into generated site 1.
+      const ofSize = rows.filter((r) => Number(r.n) === size);
+      const site = ofSize[1] ?? ofSize[0];
+      if (!site) continue;
+      const siteId = Number(site.site_id);
+      // Record k of a site is big (300 events) when its global index is a multiple of 50.
+      const first = Number(site.first) - layout.recordBase;
+      const bigIndex = Math.ceil(first / 50) * 50;
+      const s = siteId - layout.siteBase;
+      out.push({
+        records: size,
+        siteId,
+        clinician: userId((s - 1) * 10 + 1),
+        timelineProtocolId: layout.recordBase + bigIndex,
+        writeProtocolId: layout.recordBase + (bigIndex === first ? first + 1 : first),
+      });
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
 export function parseScale(argv: string[]): Scale {
   const index = argv.indexOf('--scale');
   const value = index >= 0 ? argv[index + 1] : argv.find((a) => a.startsWith('--scale='))?.slice('--scale='.length);
   if (value === undefined) return 'small';
-  if (value !== 'small' && value !== 'full') throw new Error(`--scale must be small or full, not ${value}`);
+  if (value !== 'small' && value !== 'full' && value !== '10x') throw new Error(`--scale must be small, full or 10x, not ${value}`);
   return value;
 }
 

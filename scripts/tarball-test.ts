@@ -199,13 +199,15 @@ try {
   const { facts: db, child: postgres } = await serve<{ dbUrl: string }>(app, 'postgres');
   const migrate = (...args: string[]) => run('npx', ['--no-install', 'ppn-migrate', ...args, '--database-url', db.dbUrl], app).trim();
   const shipped = readdirSync(join(app, 'node_modules', '@ppn', 'migrations', 'supabase', 'migrations')).filter((f) => f.endsWith('.sql'));
-  const before = migrate('status').split('\n');
+  // One line per migration, then a summary line.
+  const statusRows = (out: string) => out.split('\n').filter((l) => /^(applied|pending) {2}\d{14}_/u.test(l));
+  const before = statusRows(migrate('status'));
   if (before.length !== shipped.length || !before.every((l) => l.startsWith('pending'))) throw new Error(`status before: ${before.join('\n')}`);
   console.log(`  ok  ppn-migrate status: ${before.length} pending`);
   const applied = migrate();
   if (!applied.endsWith(`applied ${shipped.length} migration(s)`)) throw new Error(`ppn-migrate: ${applied}`);
   console.log(`  ok  ppn-migrate: ${applied.split('\n').at(-1)}`);
-  const after = migrate('status').split('\n');
+  const after = statusRows(migrate('status'));
   if (after.length !== shipped.length || !after.every((l) => l.startsWith('applied'))) throw new Error(`status after: ${after.join('\n')}`);
   console.log(`  ok  ppn-migrate status: ${after.length} applied (${after.at(-1)!.replace(/^applied\s+/, 'last ')})`);
   const again = migrate();

@@ -29,7 +29,7 @@ export async function connect(dbUrl: string): Promise<pg.Client> {
 }
 
 /** The claims PostgREST 12 sets for a verified JWT (`request.jwt.claims`). */
-function claimsFor(as: As): string {
+export function claimsFor(as: As): string {
   return as.role === 'authenticated'
     ? JSON.stringify({ aud: 'authenticated', role: 'authenticated', sub: as.userId, iss: 'supabase-demo' })
     : JSON.stringify({ role: 'service_role', iss: 'supabase-demo' });

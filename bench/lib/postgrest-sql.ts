@@ -62,3 +62,13 @@ export function searchStatement(f: SearchFilters, count: 'estimated' | 'exact' =
   const cap = count === 'estimated' ? ' LIMIT 1001' : '';
   return `WITH pgrst_source AS ( SELECT "public"."practitioner_profiles".* FROM "public"."practitioner_profiles"  ${where}  ORDER BY "public"."practitioner_profiles"."years_experience" DESC NULLS LAST, "public"."practitioner_profiles"."profile_id" ASC  LIMIT ${limit} OFFSET 0 ) , pgrst_source_count AS (SELECT 1 FROM "public"."practitioner_profiles" ${where}${cap}) SELECT (SELECT pg_catalog.count(*) FROM pgrst_source_count) AS total_result_set, pg_catalog.count(_postgrest_t) AS page_total, coalesce(json_agg(_postgrest_t), '[]') AS body, ${ENVELOPE} FROM ( SELECT * FROM pgrst_source ) _postgrest_t`;
 }
+
+/** `homework.list(protocolId)`'s table access: the protocol's rows in the SDK's order. */
+export function homeworkCoreStatement(protocolId: number): string {
+  return `SELECT "public"."integration_homework".* FROM "public"."integration_homework" WHERE "public"."integration_homework"."protocol_id" = ${protocolId} ORDER BY "public"."integration_homework"."due_date" ASC, "public"."integration_homework"."homework_id" ASC LIMIT 1000 OFFSET 0`;
+}
+
+/** `integrationScores.trend(protocolId, scaleType)`'s table access. */
+export function scoresCoreStatement(protocolId: number, scaleType: 'IES' | 'EIS'): string {
+  return `SELECT "public"."integration_scores".* FROM "public"."integration_scores" WHERE "public"."integration_scores"."protocol_id" = ${protocolId} AND "public"."integration_scores"."scale_type" = '${scaleType}' ORDER BY "public"."integration_scores"."measured_at" ASC, "public"."integration_scores"."score_id" ASC LIMIT 1000 OFFSET 0`;
+}

@@ -9,13 +9,18 @@
 -- Shape (full scale):
 --   {{sites}} sites, 10 staff per site (5 clinicians, 1 site admin, 4 members), who are also
 --   the first practitioners of the directory;
---   {{records}} clinical records, a block of consecutive ones per site (100 each);
+--   {{records}} clinical records, a block of consecutive ones per site: {{recordsPerSite}}
+--   each (100), except the last sites of the 10x scale, which hold a realistic mix of
+--   histories: {{tier20k}} sites of 20,000 records, {{tier5k}} of 5,000, {{tier1k}} of 1,000;
 --   {{events}} session events: every 50th record is a full ~7.5 h session of exactly 300
 --   events (the timeline benchmark reads one of these); the rest share the remaining
---   events evenly (about 45 each);
+--   events evenly (about 45 each at full scale);
 --   {{profiles}} practitioner profiles, each with its own auth.users row, with specialty
 --   and modality tags drawn with a skew (a few tags are on most profiles, most tags on few);
 --   {{homework}} homework rows and {{scores}} integration scores, evenly per record.
+-- Session events, homework and scores take site_id (and events and homework created_by)
+-- from their record: triggers are off during the seed, so the column the database keeps
+-- from the protocol (issue 18) is written here, and checked after the seed.
 --
 -- Random values come from random() after setseed(), so a run is repeatable.
 
@@ -45,38 +50,50 @@ from generate_series(1, {{sites}}) s, generate_series(1, 10) k;
 -- @part records
 select setseed(0.43);
 
--- Sites hold consecutive blocks of records: record i is at site 1 + (i - 1) / recordsPerSite
--- (so each site has two of the 300-event records), created by one of that site's
--- clinicians, on session date 2024-01-01 + (i % 700) days.
+-- Sites hold consecutive blocks of records (site 1 records 1-{{recordsPerSite}}, ...), the
+-- large sites last, each created by one of that site's clinicians, on session date
+-- 2024-01-01 + (i % 700) days.
 insert into public.log_clinical_records
   (record_id, site_id, patient_reference, session_date, substance, created_by, created_at)
 overriding system value
 select
-  {{recordBase}} + i,
-  {{siteBase}} + 1 + (i - 1) / {{recordsPerSite}},
-  'PT-' || lpad(i::text, 6, '0'),
-  date '2024-01-01' + (i % 700),
+  {{recordBase}} + x.i,
+  {{siteBase}} + x.s,
+  'PT-' || lpad(x.i::text, 6, '0'),
+  date '2024-01-01' + (x.i % 700),
   (array['Psilocybin', 'Psilocybin', 'Ketamine', 'Ketamine', 'Ketamine', 'MDMA', 'LSD'])[1 + floor(random() * 7)::int],
-  ('10000000-0000-4000-8000-' || lpad(to_hex(((i - 1) / {{recordsPerSite}}) * 10 + 1 + (i % 5)), 12, '0'))::uuid,
-  (date '2024-01-01' + (i % 700))::timestamptz + interval '8 hours'
-from generate_series(1, {{records}}) i;
+  ('10000000-0000-4000-8000-' || lpad(to_hex((x.s - 1) * 10 + 1 + (x.i % 5)), 12, '0'))::uuid,
+  (date '2024-01-01' + (x.i % 700))::timestamptz + interval '8 hours'
+from (
+  select (row_number() over (order by ss.s, k))::int as i, ss.s
+  from (
+    select s, case
+      when s > {{sites}} - {{tier20k}} then 20000
+      when s > {{sites}} - {{tier20k}} - {{tier5k}} then 5000
+      when s > {{sites}} - {{tier20k}} - {{tier5k}} - {{tier1k}} then 1000
+      else {{recordsPerSite}}
+    end as n
+    from generate_series(1, {{sites}}) s
+  ) ss, generate_series(1, ss.n) k
+) x;
 
 -- @part session_events
 select setseed(0.44);
 
 -- Event g belongs to record i at position j (see the header for the shape).
 insert into public.session_events
-  (event_id, protocol_id, event_type_id, event_timestamp, intensity_level, notes, created_by, created_at)
+  (event_id, protocol_id, site_id, event_type_id, event_timestamp, intensity_level, notes, created_by, created_at)
 overriding system value
 select
   {{eventBase}} + g,
-  {{recordBase}} + e.i,
+  r.record_id,
+  r.site_id,
   -- skewed: vital sign checks and music changes are common, boosters rare
   (array[4, 4, 4, 3, 3, 3, 1, 1, 7, 7, 2, 8, 6, 5])[1 + floor(random() * 14)::int],
   e.t,
   case when random() < 0.8 then 1 + floor(random() * 10)::int end,
   case when random() < 0.3 then 'Observed; see structured fields.' end,
-  ('10000000-0000-4000-8000-' || lpad(to_hex(((e.i - 1) / {{recordsPerSite}}) * 10 + 1 + (e.i % 5)), 12, '0'))::uuid,
+  r.created_by,
   e.t
 from (
   select
@@ -99,7 +116,8 @@ from (
       end as j
     from generate_series(1, {{events}}) g
   ) x
-) e;
+) e
+join public.log_clinical_records r on r.record_id = {{recordBase}} + e.i;
 
 -- @part practitioner_profiles
 select setseed(0.45);
@@ -140,19 +158,20 @@ select setseed(0.46);
 
 insert into public.integration_homework
   (homework_id, protocol_id, homework_type_id, assigned_date, due_date, completed_date,
-   is_completed, completion_notes, created_by, created_at)
+   is_completed, completion_notes, created_by, created_at, site_id)
 overriding system value
 select
   {{homeworkBase}} + g,
-  {{recordBase}} + h.i,
+  r.record_id,
   1 + g % 8,
   h.assigned,
   h.assigned + 7,
   case when h.done then h.assigned + (g % 8) end,
   h.done,
   case when h.done and g % 3 = 0 then 'Completed as planned.' end,
-  ('10000000-0000-4000-8000-' || lpad(to_hex(((h.i - 1) / {{recordsPerSite}}) * 10 + 1 + (h.i % 5)), 12, '0'))::uuid,
-  h.assigned::timestamptz + interval '10 hours'
+  r.created_by,
+  h.assigned::timestamptz + interval '10 hours',
+  r.site_id
 from (
   select
     g,
@@ -160,17 +179,19 @@ from (
     date '2024-01-01' + ((1 + (g - 1) % {{records}}) % 700) + 1 + ((g - 1) / {{records}}) * 3 as assigned,
     random() < 0.6 as done
   from generate_series(1, {{homework}}) g
-) h;
+) h
+join public.log_clinical_records r on r.record_id = {{recordBase}} + h.i;
 
 -- @part integration_scores
 select setseed(0.47);
 
 insert into public.integration_scores
-  (score_id, protocol_id, scale_type, score_value, measured_at, days_post_dose, created_at)
+  (score_id, protocol_id, site_id, scale_type, score_value, measured_at, days_post_dose, created_at)
 overriding system value
 select
   {{scoreBase}} + g,
-  {{recordBase}} + s.i,
+  r.record_id,
+  r.site_id,
   case when g % 2 = 0 then 'IES' else 'EIS' end,
   round((random() * 100)::numeric, 2),
   (date '2024-01-01' + (s.i % 700) + s.days)::timestamptz + interval '12 hours',
@@ -179,7 +200,8 @@ select
 from (
   select g, 1 + (g - 1) % {{records}} as i, (array[1, 3, 7, 14, 30, 60, 90, 120, 180, 365])[1 + ((g - 1) / {{records}}) % 10] as days
   from generate_series(1, {{scores}}) g
-) s;
+) s
+join public.log_clinical_records r on r.record_id = {{recordBase}} + s.i;
 
 -- @part sequences
 select setval(pg_get_serial_sequence('public.sites', 'site_id'), (select max(site_id) from public.sites));

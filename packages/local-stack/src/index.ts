@@ -7,3 +7,4 @@ export { postgresBinaries, postgrestBinary, type BinaryHost, type PostgresBinari
 export { StackError, type StackErrorCode } from './stack-error.js';
 export { type AuthRequestEvent } from './auth.js';
 export { PERSONA_CREDENTIALS } from './persona-credentials.js';
+export { applySeed, SEED_RECORD_PATH } from './seed.js';

@@ -14,6 +14,7 @@ import { freePort } from './ports.js';
 import { startPostgres } from './postgres.js';
 import { startPostgrest } from './postgrest.js';
 import { StackError } from './stack-error.js';
+import { applySeed } from './seed.js';
 import { removeStateFile, writeStateFile } from './state-file.js';
 
 export interface StackOptions {
@@ -74,7 +75,10 @@ export interface StackFacts {
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
-  /** Superuser connection string. */
+  /**
+   * Superuser connection string, with `?sslmode=disable` (the local Postgres has no TLS):
+   * psql, node-postgres and the Supabase CLI accept it as it is.
+   */
   dbUrl: string;
   restUrl: string;
   personas: Record<PersonaName, PersonaFacts>;
@@ -172,7 +176,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await applyLocalShim(postgres.dbUrl);
     await runSql(postgres.dbUrl, `alter role authenticator with login password '${authenticatorPassword}'`);
     await migrate({ databaseUrl: postgres.dbUrl, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
-    if (options.seed !== false) await runSql(postgres.dbUrl, readFileSync(SEED_SQL, 'utf8'));
+    if (options.seed !== false) await applySeed(postgres.dbUrl, SEED_SQL);
 
     const dbUri = `postgres://authenticator:${authenticatorPassword}@127.0.0.1:${dbPort}/postgres`;
     const postgrest = await startPostgrest({ dbUri, jwtSecret, port: restPort, maxRows, onLog: options.onLog });
@@ -208,7 +212,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       anonKey: await signToken(jwtSecret, { role: 'anon' }),
       serviceRoleKey: await signToken(jwtSecret, { role: 'service_role' }),
       jwtSecret,
-      dbUrl: postgres.dbUrl,
+      dbUrl: `${postgres.dbUrl}?sslmode=disable`,
       restUrl: `http://127.0.0.1:${restPort}`,
       personas,
       maxRows,

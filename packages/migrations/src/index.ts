@@ -2,3 +2,5 @@ export { migrate, adopt, migrationStatus, type MigrateOptions, type MigrateResul
 export { MigrationError, type MigrationErrorCode } from './migration-error.js';
 export { readMigrations, MIGRATIONS_DIR, type MigrationFile } from './migration-files.js';
 export { splitStatements, type Statement } from './split-statements.js';
+export { cliSplitProblems, type SplitProblem } from './cli-split-lint.js';
+export { describeTarget } from './target.js';

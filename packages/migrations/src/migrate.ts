@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { legacySplit } from './legacy-split.js';
 import { MigrationError } from './migration-error.js';
+import { describeTarget } from './target.js';
 import { MIGRATIONS_DIR, readMigrations, type MigrationFile } from './migration-files.js';
 import { lineAt } from './split-statements.js';
 import { findMissingObjects } from './adopt-objects.js';
+import { probeFile } from './adopt-probe.js';
 
 export interface MigrateOptions {
   /** Superuser (or owner) connection string, e.g. `postgres://postgres:...@host:5432/postgres`. */
@@ -20,9 +24,9 @@ export interface MigrateResult {
 }
 
 export interface AdoptResult {
-  /** Versions recorded by this run because their objects were found in the catalog. */
+  /** Versions recorded by this run because the database shows their effects. */
   adopted: string[];
-  /** The first version whose objects are absent: `migrate` applies it and the rest. */
+  /** The first version the database does not show: `migrate` applies it and the rest. */
   pendingFrom: string | null;
 }
 
@@ -42,9 +46,26 @@ interface Recorded {
   statements: string[] | null;
 }
 
-async function withClient<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+async function connect(databaseUrl: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new MigrationError(
+      'connection_failed',
+      `could not connect to ${describeTarget(databaseUrl)}: ${(error as Error).message}. Check that the database is running and that the URL (host, port, database, password) is right.`,
+      undefined,
+      undefined,
+      { cause: error },
+    );
+  }
+  return client;
+}
+
+/** Runs `fn` holding the runner's advisory lock, with the history table in place. */
+async function withLock<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = await connect(databaseUrl);
   try {
     await client.query('set statement_timeout = 0');
     await client.query('select pg_advisory_lock($1)', [LOCK_KEY]);
@@ -62,8 +83,19 @@ async function readHistory(client: pg.Client): Promise<Map<string, Recorded>> {
   return new Map(rows.map((row) => [row.version, row]));
 }
 
-function checkRecorded(files: MigrationFile[], history: Map<string, Recorded>): void {
+/** A recorded file whose statements are in `ppn-migrate` 0.1's form, not the CLI's. */
+interface LegacyRecord {
+  file: MigrationFile;
+}
+
+/**
+ * What `migrate` refuses: a recorded version with no file, or an applied file whose
+ * statements differ from those recorded. Rows written by `ppn-migrate` 0.1 (which dropped
+ * comment-only fragments) are not refused: they are returned, for `migrate` to rewrite.
+ */
+function checkRecorded(files: MigrationFile[], history: Map<string, Recorded>): LegacyRecord[] {
   const byVersion = new Map(files.map((f) => [f.version, f]));
+  const legacy: LegacyRecord[] = [];
   for (const recorded of history.values()) {
     const file = byVersion.get(recorded.version);
     if (!file) {
@@ -72,15 +104,41 @@ function checkRecorded(files: MigrationFile[], history: Map<string, Recorded>): 
         `The database records migration ${recorded.version}${recorded.name ? `_${recorded.name}` : ''}, which has no file in the migrations folder.`,
       );
     }
-    const expected = file.statements.map((s) => s.sql);
     const actual = recorded.statements ?? [];
-    if (expected.length !== actual.length || expected.some((sql, i) => sql !== actual[i])) {
-      throw new MigrationError(
-        'changed',
-        `${file.file} was changed after it was applied: its statements differ from those recorded in supabase_migrations.schema_migrations. Add a new migration instead of editing an applied one.`,
-        file.file,
-      );
+    if (sameStatements(file.statements.map((s) => s.sql), actual)) continue;
+    if (sameStatements(legacySplit(readFileSync(file.path, 'utf8')), actual)) {
+      legacy.push({ file });
+      continue;
     }
+    throw new MigrationError(
+      'changed',
+      `${file.file} was changed after it was applied: its statements differ from those recorded in supabase_migrations.schema_migrations. Add a new migration instead of editing an applied one.`,
+      file.file,
+    );
+  }
+  return legacy;
+}
+
+function sameStatements(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((sql, i) => sql === b[i]);
+}
+
+/** Rewrites 0.1-recorded rows to the CLI's statements, in one transaction, saying so. */
+async function rewriteLegacy(client: pg.Client, legacy: LegacyRecord[], onLog?: (message: string) => void): Promise<void> {
+  if (legacy.length === 0) return;
+  await client.query('begin');
+  try {
+    for (const { file } of legacy) {
+      await client.query('update supabase_migrations.schema_migrations set statements = $2 where version = $1', [
+        file.version,
+        file.statements.map((s) => s.sql),
+      ]);
+      onLog?.(`rewrote the recorded statements of ${file.file} to the Supabase CLI's form (recorded by ppn-migrate 0.1; nothing was run)`);
+    }
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
   }
 }
 
@@ -129,9 +187,9 @@ async function applyFile(client: pg.Client, file: MigrationFile): Promise<void> 
  */
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const files = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
-  return withClient(options.databaseUrl, async (client) => {
+  return withLock(options.databaseUrl, async (client) => {
     const history = await readHistory(client);
-    checkRecorded(files, history);
+    await rewriteLegacy(client, checkRecorded(files, history), options.onLog);
     const applied: string[] = [];
     for (const file of files) {
       if (history.has(file.version)) continue;
@@ -144,55 +202,110 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
 }
 
 /**
- * Joins a database built by hand (objects present, no history) to the migration history:
- * for each file in order it looks for the file's objects in the catalog and records the
- * version when all are there, like `supabase migration repair --status applied`. It stops
- * at the first file whose objects are absent; `migrate` then applies the rest.
+ * Joins a database built by hand (its objects present, no history) to the migration history,
+ * like `supabase migration repair --status applied`, but only for what the database shows.
+ * Each file is judged by its effects: it runs inside a transaction that is rolled back, and
+ * the file is applied if that changes nothing in the catalog (privileges, default
+ * privileges, comments, role settings, function bodies, validated constraints, the rows it
+ * seeds) or fails only because the objects it creates exist. The last such file, k, marks
+ * how far the database got: files 1..k are recorded (each checked for the objects it
+ * creates) and `migrate` applies the rest. Judging from the end matters: a file whose work a
+ * later file replaced (a function body, say) would look unapplied on its own.
  *
  * @example
  * ```ts
- * await adopt({ databaseUrl });
- * await migrate({ databaseUrl });
+ * const { adopted, pendingFrom } = await adopt({ databaseUrl });
+ * await migrate({ databaseUrl }); // applies pendingFrom and after
  * ```
- * @throws {MigrationError} `adopt_partial` naming the file and the missing objects when only
- * some of a file's objects exist: that database needs a person, not a guess.
+ * @throws {MigrationError} `adopt_partial` naming the file, what is missing, and how to go
+ * on, when only some of a file's objects exist: that database needs a person, not a guess.
  */
 export async function adopt(options: MigrateOptions): Promise<AdoptResult> {
   const files = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
-  return withClient(options.databaseUrl, async (client) => {
+  return withLock(options.databaseUrl, async (client) => {
     const history = await readHistory(client);
-    checkRecorded(files, history);
-    const adopted: string[] = [];
-    for (const file of files) {
-      if (history.has(file.version)) continue;
-      const { total, missing } = await findMissingObjects(client, file.statements.map((s) => s.sql));
-      if (total === 0 || missing.length === total) return { adopted, pendingFrom: file.version };
-      if (missing.length > 0) {
-        throw new MigrationError(
-          'adopt_partial',
-          `${file.file}: some of its objects exist and some do not (${missing.join(', ')}); repair the database by hand before adopting.`,
-          file.file,
-        );
+    await rewriteLegacy(client, checkRecorded(files, history), options.onLog);
+    const unrecorded = files.filter((f) => !history.has(f.version));
+    let reached = -1;
+    let pending: { file: MigrationFile; why: string } | null = null;
+    for (let i = unrecorded.length - 1; i >= 0 && reached < 0; i--) {
+      const file = unrecorded[i]!;
+      const probe = await probeFile(client, file);
+      if (probe.state === 'partial') throw partial(file, probe.missing);
+      if (probe.state === 'present') {
+        // A file can also change nothing because what it does is moot here (a revoke of
+        // privileges nobody has yet): it marks the reach only if every earlier file's objects exist.
+        const gap = await firstGap(client, unrecorded.slice(0, i));
+        if (!gap) {
+          reached = i;
+          break;
+        }
+        if (gap.missing.length < gap.total) throw partial(gap.file, gap.missing);
+        pending = { file, why: `${gap.file.file} before it has not run` };
+        continue;
       }
+      pending = { file, why: probe.why };
+    }
+    const adopted: string[] = [];
+    for (const file of unrecorded.slice(0, reached + 1)) {
       await record(client, file);
       options.onLog?.(`adopted ${file.file}`);
       adopted.push(file.version);
     }
-    return { adopted, pendingFrom: null };
+    if (pending) options.onLog?.(`pending from ${pending.file.file}: ${pending.why}; ppn-migrate migrate applies it and the rest`);
+    return { adopted, pendingFrom: pending?.file.version ?? null };
   });
+}
+
+/** The first file some of whose objects are absent, with how many it creates. */
+async function firstGap(client: pg.Client, files: MigrationFile[]): Promise<{ file: MigrationFile; total: number; missing: string[] } | null> {
+  for (const file of files) {
+    const { total, missing } = await findMissingObjects(client, file.statements.map((s) => s.sql));
+    if (missing.length > 0) return { file, total, missing };
+  }
+  return null;
+}
+
+function partial(file: MigrationFile, missing: string[]): MigrationError {
+  return new MigrationError(
+    'adopt_partial',
+    `${file.file}: the database has some of what it creates but not all (missing: ${missing.join(', ')}), so adopt cannot tell whether it ran. ` +
+      `Finish or undo it by hand and run adopt again; or, if you know it ran, record it with \`supabase migration repair --status applied ${file.version}\` and run migrate.`,
+    file.file,
+  );
 }
 
 export interface MigrationStatus {
   version: string;
   name: string;
   applied: boolean;
+  /** Recorded by `ppn-migrate` 0.1 in its own statement form; the next `migrate` rewrites the row. */
+  legacyRecord: boolean;
 }
 
-/** Lists the folder's migrations and whether each is recorded as applied. */
+/**
+ * Lists the folder's migrations and whether each is recorded as applied, after the same
+ * checks as `migrate`: it throws where `migrate` would refuse. It only reads: no lock, and
+ * no history table is created.
+ *
+ * @example
+ * ```ts
+ * import { migrationStatus } from '@ppn/migrations';
+ * for (const m of await migrationStatus({ databaseUrl })) console.log(m.applied ? 'applied' : 'pending', m.version, m.name);
+ * ```
+ * @throws {MigrationError} `changed` or `missing_file`, naming the file, as `migrate` would.
+ */
 export async function migrationStatus(options: MigrateOptions): Promise<MigrationStatus[]> {
   const files = readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
-  return withClient(options.databaseUrl, async (client) => {
-    const history = await readHistory(client);
-    return files.map((f) => ({ version: f.version, name: f.name, applied: history.has(f.version) }));
-  });
+  const client = await connect(options.databaseUrl);
+  try {
+    const { rows } = await client.query<{ exists: boolean }>(
+      "select to_regclass('supabase_migrations.schema_migrations') is not null as exists",
+    );
+    const history = rows[0]!.exists ? await readHistory(client) : new Map<string, Recorded>();
+    const legacy = new Set(checkRecorded(files, history).map((l) => l.file.version));
+    return files.map((f) => ({ version: f.version, name: f.name, applied: history.has(f.version), legacyRecord: legacy.has(f.version) }));
+  } finally {
+    await client.end();
+  }
 }

@@ -7,7 +7,9 @@ export type MigrationErrorCode =
   /** A statement failed; the file's transaction was rolled back. */
   | 'failed'
   /** `adopt` found some but not all of a file's objects. */
-  | 'adopt_partial';
+  | 'adopt_partial'
+  /** The database could not be reached; the message names the target (never the password). */
+  | 'connection_failed';
 
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';

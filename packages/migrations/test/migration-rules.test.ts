@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readMigrations } from '../src/migration-files.js';
 import { stripComments } from '../src/split-statements.js';
+import { cliSplitProblems } from '../src/cli-split-lint.js';
 
 const README = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
 const BASELINE = '20260212000000';
@@ -122,5 +123,35 @@ describe('squawk', () => {
       'adding-field-with-default',
     ];
     expect(squawk(files, exclusions).trim()).toBe('');
+  });
+});
+
+describe('SQL the Supabase CLI splits as Postgres does', () => {
+  it('no migration file (nor the seed) holds SQL the CLI would split differently from Postgres', () => {
+    const found = [...migrations.map((m) => m.path), fileURLToPath(new URL('../supabase/seed.sql', import.meta.url))].flatMap((path) =>
+      cliSplitProblems(readFileSync(path, 'utf8')).map((p) => `${path}:${p.line}: ${p.message}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the rule can fail: each known mis-split is refused, with its line', () => {
+    const refused = {
+      "select 1;\nselect E'it\\'s; here';": [2],
+      'select a$b$c; select 2; $b$;': [1],
+      'create function f() returns int language sql\nbegin atomic\n  select legend from t;\n  select 1;\nend;': [3],
+      'create function f() returns int language sql begin atomic select case when true then 1 end; end;': [1],
+      'select 1 \\; select 2;': [1],
+      'select 1 /*/ ; */;': [1],
+      '-- pg-delta: transaction=false\nselect 1;': [1],
+    };
+    for (const [sql, lines] of Object.entries(refused)) expect([...new Set(cliSplitProblems(sql).map((p) => p.line))], sql).toEqual(lines);
+    const accepted = [
+      "select 'it''s; fine'; -- trailing comment\n",
+      'do $$ begin perform 1; end $$;',
+      'create function f() returns int language sql begin atomic select 1; select 2; end;',
+      'create rule r as on update to t do (notify t; select 1);',
+      'select "a;b" from t /* ; */;',
+    ];
+    for (const sql of accepted) expect(cliSplitProblems(sql), sql).toEqual([]);
   });
 });

@@ -57,6 +57,7 @@ export type Database = {
           homework_type_id: number | null
           is_completed: boolean | null
           protocol_id: number | null
+          site_id: number | null
         }
         Insert: {
           assigned_date: string
@@ -69,6 +70,7 @@ export type Database = {
           homework_type_id?: number | null
           is_completed?: boolean | null
           protocol_id?: number | null
+          site_id?: number | null
         }
         Update: {
           assigned_date?: string
@@ -81,6 +83,7 @@ export type Database = {
           homework_type_id?: number | null
           is_completed?: boolean | null
           protocol_id?: number | null
+          site_id?: number | null
         }
         Relationships: [
           {
@@ -108,6 +111,7 @@ export type Database = {
           scale_type: string | null
           score_id: number
           score_value: number
+          site_id: number | null
         }
         Insert: {
           created_at?: string | null
@@ -117,6 +121,7 @@ export type Database = {
           scale_type?: string | null
           score_id?: never
           score_value: number
+          site_id?: number | null
         }
         Update: {
           created_at?: string | null
@@ -126,6 +131,7 @@ export type Database = {
           scale_type?: string | null
           score_id?: never
           score_value?: number
+          site_id?: number | null
         }
         Relationships: [
           {
@@ -464,6 +470,7 @@ export type Database = {
           intensity_level: number | null
           notes: string | null
           protocol_id: number | null
+          site_id: number | null
         }
         Insert: {
           client_event_id?: string
@@ -475,6 +482,7 @@ export type Database = {
           intensity_level?: number | null
           notes?: string | null
           protocol_id?: number | null
+          site_id?: number | null
         }
         Update: {
           client_event_id?: string
@@ -486,6 +494,7 @@ export type Database = {
           intensity_level?: number | null
           notes?: string | null
           protocol_id?: number | null
+          site_id?: number | null
         }
         Relationships: [
           {

@@ -100,6 +100,8 @@ describe('the security-definer helpers in schema private', () => {
       'private.enforce_circle_capacity()',
       'private.enforce_evidence_review()',
       'private.record_evidence_status()',
+      'private.set_protocol_site_id()',
+      'private.follow_record_site()',
     ]) {
       const error = await asRole(stack().dbUrl, 'authenticated', sub, (c) => c.query(`select ${call}`)).then(
         () => null,

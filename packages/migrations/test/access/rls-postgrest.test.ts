@@ -370,6 +370,84 @@ describe('indirect paths', () => {
     }
   });
 
+  it('site_id is the protocol\'s site, kept by the database: a forged value is replaced on insert and refused on update', async () => {
+    const tag = `site_id ${crypto.randomUUID()}`;
+    const rows: Record<string, Record<string, unknown>> = {
+      session_events: { protocol_id: 1, event_type_id: 1, event_timestamp: '2026-03-01T00:00:00Z', notes: tag },
+      integration_homework: { protocol_id: 1, homework_type_id: 1, assigned_date: '2026-03-01', due_date: '2026-03-02', completion_notes: tag },
+      integration_scores: { protocol_id: 1, scale_type: 'IES', score_value: 11, measured_at: '2026-03-01T00:00:00Z', days_post_dose: 4242 },
+    };
+    const stored = () =>
+      sql<{ t: string; site_id: string }>(
+        `select 'session_events' as t, site_id from public.session_events where notes = $1
+         union all select 'integration_homework', site_id from public.integration_homework where completion_notes = $1
+         union all select 'integration_scores', site_id from public.integration_scores where days_post_dose = 4242`,
+        [tag],
+      ).then((r) => r.map((x) => [x.t, Number(x.site_id)]).sort());
+    try {
+      // Site A's clinician names site B: the row is stored at its protocol's site (A),
+      // and site B still cannot see it.
+      for (const [table, row] of Object.entries(rows)) {
+        const res = await as('clinicianA').from(table).insert({ ...row, site_id: 2 }).select('site_id');
+        expect([res.error, res.data], table).toEqual([null, [{ site_id: 1 }]]);
+        const fromB = await as('clinicianB').from(table).select('*').eq('site_id', 1);
+        expect([fromB.error, fromB.data], `${table} read by clinicianB with site_id=eq.1`).toEqual([null, []]);
+      }
+      expect(await stored()).toEqual(Object.keys(rows).map((t) => [t, 1]).sort());
+
+      // Site B's clinician cannot write into site A's protocol by naming its own site.
+      for (const [table, row] of Object.entries(rows)) {
+        const res = await as('clinicianB').from(table).insert({ ...row, site_id: 2 });
+        expect([res.status, res.error?.code], table).toEqual([403, '42501']);
+      }
+
+      // An update that sets site_id is refused (42501) whatever the value names; moving a
+      // row to another site's protocol is refused by the policy, as before.
+      for (const [table, filter] of [
+        ['integration_homework', ['completion_notes', tag]],
+        ['integration_scores', ['days_post_dose', 4242]],
+      ] as const) {
+        for (const patch of [{ site_id: 2 }, { site_id: 3 }, { site_id: null }, { protocol_id: 3 }, { protocol_id: 3, site_id: 2 }]) {
+          const res = await as('clinicianA').from(table).update(patch).eq(filter[0], filter[1]).select();
+          expect([res.status, res.error?.code], `${table} ${JSON.stringify(patch)}`).toEqual([403, '42501']);
+        }
+        // Nothing moved: the site's own staff still find the row at site A.
+        const mine = await as('siteAdminA').from(table).select('site_id').eq(filter[0], filter[1]);
+        expect(mine.data, table).toEqual([{ site_id: 1 }]);
+      }
+      expect(await stored()).toEqual(Object.keys(rows).map((t) => [t, 1]).sort());
+    } finally {
+      await db.query(reset);
+    }
+  });
+
+  it("a record moved to another site takes its events, homework and scores with it (site_id follows it, by trigger)", async () => {
+    const visible = async (who: Who, table: string) => {
+      const res = await as(who).from(table).select('protocol_id').eq('protocol_id', 1);
+      expect(res.error).toBeNull();
+      return res.data!.length;
+    };
+    const tables = ['session_events', 'integration_homework', 'integration_scores'];
+    const before = await Promise.all(tables.map((t) => visible('clinicianA', t)));
+    expect(before.every((n) => n > 0)).toBe(true);
+    try {
+      // Only the service role (or a clinician of both sites) can move a record.
+      await db.query('update public.log_clinical_records set site_id = 2 where record_id = 1');
+      const sites = await sql<{ site_id: string }>(
+        `select site_id from public.session_events where protocol_id = 1
+         union all select site_id from public.integration_homework where protocol_id = 1
+         union all select site_id from public.integration_scores where protocol_id = 1`,
+      );
+      expect(new Set(sites.map((s) => Number(s.site_id)))).toEqual(new Set([2]));
+      expect(await Promise.all(tables.map((t) => visible('clinicianA', t)))).toEqual([0, 0, 0]);
+      expect(await Promise.all(tables.map((t) => visible('clinicianB', t)))).toEqual(before);
+    } finally {
+      await db.query('update public.log_clinical_records set site_id = 1 where record_id = 1');
+    }
+    expect(await Promise.all(tables.map((t) => visible('clinicianA', t)))).toEqual(before);
+    expect(await snapshotAll(db)).toEqual(seedSnapshot);
+  });
+
   it('the suite leaves its stack exactly at the seed', async () => {
     expect(await snapshotAll(db)).toEqual(seedSnapshot);
   });

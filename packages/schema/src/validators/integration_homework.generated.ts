@@ -111,6 +111,17 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
+ * Site of the protocol (log_clinical_records.site_id), set by the database on insert and
+ * when protocol_id changes; never sent by clients. What RLS tests.
+ *
+ * `bigint`, nullable.
+ */
+const siteIdColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.int8(),
+  'Site of the protocol (log_clinical_records.site_id), set by the database on insert and when protocol_id changes; never sent by clients. What RLS tests.',
+);
+
+/**
  * CHECK `integration_homework_completed_after_assigned`: `((completed_date >=
  * assigned_date))`.
  */
@@ -160,6 +171,7 @@ export const integrationHomeworkRow = /* @__PURE__ */ pg.table(
     completion_notes: /* @__PURE__ */ z.nullable(completionNotesColumn),
     created_by: /* @__PURE__ */ z.nullable(createdByColumn),
     created_at: /* @__PURE__ */ z.nullable(createdAtColumn),
+    site_id: /* @__PURE__ */ z.nullable(siteIdColumn),
   },
   description,
   integrationHomeworkCompletedAfterAssignedCheck,
@@ -194,6 +206,7 @@ export const integrationHomeworkInsert = /* @__PURE__ */ pg.table(
     completion_notes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(completionNotesColumn)),
     created_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdByColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
+    site_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(siteIdColumn)),
   },
   description,
   integrationHomeworkCompletedAfterAssignedCheck,
@@ -227,6 +240,7 @@ export const integrationHomeworkUpdate = /* @__PURE__ */ pg.table(
     completion_notes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(completionNotesColumn)),
     created_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdByColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
+    site_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(siteIdColumn)),
   },
   description,
   integrationHomeworkCompletedAfterAssignedCheck,

@@ -81,6 +81,17 @@ const createdAtColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
+ * Site of the protocol (log_clinical_records.site_id), set by the database on insert and
+ * when protocol_id changes; never sent by clients. What RLS tests.
+ *
+ * `bigint`, nullable.
+ */
+const siteIdColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.int8(),
+  'Site of the protocol (log_clinical_records.site_id), set by the database on insert and when protocol_id changes; never sent by clients. What RLS tests.',
+);
+
+/**
  * A row of `public.integration_scores` as the database returns it. Unknown keys are refused.
  *
  * IES/EIS integration scores measured over time after a session. Site members read;
@@ -97,6 +108,7 @@ export const integrationScoresRow = /* @__PURE__ */ pg.table(
     measured_at: measuredAtColumn,
     days_post_dose: /* @__PURE__ */ z.nullable(daysPostDoseColumn),
     created_at: /* @__PURE__ */ z.nullable(createdAtColumn),
+    site_id: /* @__PURE__ */ z.nullable(siteIdColumn),
   },
   description,
 );
@@ -120,6 +132,7 @@ export const integrationScoresInsert = /* @__PURE__ */ pg.table(
     measured_at: measuredAtColumn,
     days_post_dose: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(daysPostDoseColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
+    site_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(siteIdColumn)),
   },
   description,
 );
@@ -142,6 +155,7 @@ export const integrationScoresUpdate = /* @__PURE__ */ pg.table(
     measured_at: /* @__PURE__ */ z.optional(measuredAtColumn),
     days_post_dose: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(daysPostDoseColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
+    site_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(siteIdColumn)),
   },
   description,
 );

@@ -100,6 +100,17 @@ const clientEventIdColumn = /* @__PURE__ */ pg.described(
 );
 
 /**
+ * Site of the protocol (log_clinical_records.site_id), set by the database on insert; never
+ * sent by clients. What RLS tests.
+ *
+ * `bigint`, nullable.
+ */
+const siteIdColumn = /* @__PURE__ */ pg.described(
+  /* @__PURE__ */ pg.int8(),
+  'Site of the protocol (log_clinical_records.site_id), set by the database on insert; never sent by clients. What RLS tests.',
+);
+
+/**
  * A row of `public.session_events` as the database returns it. Unknown keys are refused.
  *
  * Events logged during a 6-8 hour dosing session. Append-only: no updates or deletes through
@@ -118,6 +129,7 @@ export const sessionEventsRow = /* @__PURE__ */ pg.table(
     created_by: /* @__PURE__ */ z.nullable(createdByColumn),
     created_at: /* @__PURE__ */ z.nullable(createdAtColumn),
     client_event_id: clientEventIdColumn,
+    site_id: /* @__PURE__ */ z.nullable(siteIdColumn),
   },
   description,
 );
@@ -143,6 +155,7 @@ export const sessionEventsInsert = /* @__PURE__ */ pg.table(
     created_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdByColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
     client_event_id: /* @__PURE__ */ z.optional(clientEventIdColumn),
+    site_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(siteIdColumn)),
   },
   description,
 );
@@ -167,6 +180,7 @@ export const sessionEventsUpdate = /* @__PURE__ */ pg.table(
     created_by: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdByColumn)),
     created_at: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(createdAtColumn)),
     client_event_id: /* @__PURE__ */ z.optional(clientEventIdColumn),
+    site_id: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.nullable(siteIdColumn)),
   },
   description,
 );
