@@ -12,6 +12,10 @@
  *   serves a copy of this checkout's `supabase/` folder, so both apply the same migrations
  *   and seed: the difference is the code alone.
  *
+ * - `--before <ref>` where `<ref>` already has `packages/local-stack` (e.g. `main`): that
+ *   ref's `@ppn/local-stack` source instead, set up the same way; this compares a change to
+ *   the stack (issue 14's `/auth/v1`) with the stack before it.
+ *
  * Starts alternate in ABBA order (before, after, after, before, ...) after one unmeasured
  * warm-up each, so load from other work on the machine falls on both alike and neither
  * side always starts right after the other's stop. Each start is `startStack()` until
@@ -53,6 +57,14 @@ async function beforeStack(): Promise<{ ref: string; start: Start } | { ref: nul
   const dir = join(ROOT, '.tmp', 'bench-stack-before');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  if (git('ls-tree', '--name-only', ref, 'packages/local-stack/src/index.ts')) {
+    execFileSync('sh', ['-c', `git archive ${ref} packages/local-stack/package.json packages/local-stack/src | tar -x -C "${dir}"`], { cwd: ROOT });
+    const pkg = join(dir, 'packages', 'local-stack');
+    // The same installed packages, @ppn/migrations (and so the same SQL) included.
+    symlinkSync(join(ROOT, 'packages', 'local-stack', 'node_modules'), join(pkg, 'node_modules'), 'dir');
+    const mod = (await import(pathToFileURL(join(pkg, 'src', 'index.ts')).href)) as { startStack: Start };
+    return { ref, start: () => mod.startStack() };
+  }
   execFileSync('sh', ['-c', `git archive ${ref} packages/migrations/package.json packages/migrations/src | tar -x -C "${dir}"`], { cwd: ROOT });
   const pkg = join(dir, 'packages', 'migrations');
   // The same SQL as the new stack serves: this checkout's migrations and seed.
@@ -79,7 +91,7 @@ const samples = { before: [] as number[], after: [] as number[] };
 
 say(`stack start to ready, in-process: ${STARTS} starts each, alternating, after one warm-up each`);
 if (before.ref) {
-  say(`before: @ppn/migrations/stack at ${before.ref.slice(0, 12)} (git archive), serving this checkout's migrations`);
+  say(`before: the stack at ${before.ref.slice(0, 12)} (git archive), serving this checkout's migrations`);
   await timedStart(before.start);
 }
 say('after:  @ppn/local-stack of this checkout');

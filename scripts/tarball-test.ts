@@ -170,7 +170,12 @@ try {
   console.log(`  with @ppn/local-stack, installed for ${process.platform}-${process.arch}: ${appBinaries.join(', ')}`);
 
   step('npx ppn-stack --json from the installed @ppn/local-stack');
-  const { facts, child: stack } = await serve<{ url: string; pid: number; personas: Record<string, { token: string }> }>(app, 'npx ppn-stack', 'npx', ['--no-install', 'ppn-stack', '--json']);
+  const { facts, child: stack } = await serve<{ url: string; pid: number; personas: Record<string, { token: string; email: string; password: string }> }>(
+    app,
+    'npx ppn-stack',
+    'npx',
+    ['--no-install', 'ppn-stack', '--json'],
+  );
   console.log(`  stack up at ${facts.url} (pid ${facts.pid})`);
   const medications = await fetch(`${facts.url}/rest/v1/ref_medications?select=medication_name`, {
     headers: { Authorization: `Bearer ${facts.personas.clinicianA!.token}` },
@@ -178,6 +183,11 @@ try {
   const rows = (await medications.json()) as unknown[];
   if (medications.status !== 200 || rows.length !== 24) throw new Error(`medications as clinicianA: ${medications.status}, ${rows.length} rows`);
   console.log(`  ok  ${rows.length} medications to the clinicianA persona token`);
+  const { email, password } = facts.personas.clinicianA!;
+  const signIn = await fetch(`${facts.url}/auth/v1/token?grant_type=password`, { method: 'POST', body: JSON.stringify({ email, password }) });
+  const session = (await signIn.json()) as { access_token?: string };
+  if (signIn.status !== 200 || !session.access_token) throw new Error(`/auth/v1 password sign-in as ${email}: ${signIn.status} ${JSON.stringify(session)}`);
+  console.log(`  ok  /auth/v1 signs in ${email} with its dev password`);
 
   step('ESM: node acceptance.mjs');
   process.stdout.write(run(process.execPath, ['acceptance.mjs'], app, { PPN_STACK: JSON.stringify(facts) }));

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 
 export interface ExampleContext {
   facts: StackFacts;
-  /** A supabase-js client signed in as a dev persona (by token: no auth server needed). */
+  /** A supabase-js client signed in as a dev persona with `auth.signInWithPassword`, as an app signs in. */
   supabaseAs(persona: PersonaName): SupabaseClient<Database>;
   /** The PPN SDK as a dev persona; failures throw, so the example reads top to bottom. */
   as(persona: PersonaName): PpnClient<'throw'>;
@@ -20,17 +20,29 @@ export async function connect(): Promise<ExampleContext> {
   const started = running ? undefined : await startStack();
   const facts: StackFacts = running ?? started!;
   if (!running) console.log(`(started a local stack at ${facts.url}; it stops when the example ends)\n`);
-  const supabaseAs = (persona: PersonaName) =>
-    createClient<Database>(facts.url, facts.anonKey, {
-      accessToken: async () => facts.personas[persona].token,
-      // Node 20 has no global WebSocket; supabase-js needs one at construction.
-      realtime: globalThis.WebSocket ? {} : { transport: WebSocket as never },
-    });
+  // Every persona signs in once, the way an app does (email and dev password against the
+  // stack's /auth/v1), so `as(persona)` can hand out its client without waiting.
+  const clients = new Map<PersonaName, SupabaseClient<Database>>();
+  await Promise.all(
+    (Object.keys(facts.personas) as PersonaName[]).map(async (persona) => {
+      const supabase = createClient<Database>(facts.url, facts.anonKey, {
+        auth: { persistSession: false },
+        // Node 20 has no global WebSocket; supabase-js needs one at construction.
+        realtime: globalThis.WebSocket ? {} : { transport: WebSocket as never },
+      });
+      const { email, password } = facts.personas[persona];
+      const { error } = await supabase.auth.signInWithPassword({ email, password });
+      if (error) throw new Error(`could not sign in as ${persona} (${email}): ${error.message}`);
+      clients.set(persona, supabase);
+    }),
+  );
+  const supabaseAs = (persona: PersonaName) => clients.get(persona)!;
   return {
     facts,
     supabaseAs,
     as: (persona) => createPpnClient(supabaseAs(persona), { throwOnError: true }),
     async done() {
+      await Promise.all([...clients.values()].map((supabase) => supabase.auth.signOut()));
       await started?.stop();
     },
   };

@@ -3,7 +3,8 @@
  * (`pnpm example web`) and the end-to-end test. Two plugins matter:
  *
  * - `ppn:stack-facts` serves `/ppn-stack.json` from the dev and preview servers: the gateway
- *   URL, the anon key and the dev personas' tokens. Nothing else of the stack (no service-role
+ *   URL, the anon key and the dev personas' emails and dev passwords (the page signs in with
+ *   them through the stack's `/auth/v1`). Nothing else of the stack (no service-role
  *   key, no JWT secret, no database URL) ever reaches the page.
  * - `ppn:no-node-builtins` fails the build (and the dev server's import) when any module on
  *   the page's import graph, `@ppn/sdk` and supabase-js included, imports a Node built-in.
@@ -18,18 +19,18 @@ import type { InlineConfig, Plugin } from 'vite';
 export const WEB_ROOT = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(WEB_ROOT, '..', '..');
 
-/** What the page may know about the stack. Tokens are dev personas' `authenticated` JWTs. */
+/** What the page may know about the stack: enough to sign in as a dev persona, no tokens. */
 export interface PageFacts {
   url: string;
   anonKey: string;
-  personas: Record<string, { userId: string; email: string; role: string | null; siteId: number | null; token: string }>;
+  personas: Record<string, { userId: string; email: string; password: string; role: string | null; siteId: number | null }>;
 }
 
 /** Picks the page's facts out of the stack's (never the service-role key, JWT secret or database URL). */
 export function pageFacts(facts: PageFacts): PageFacts {
   const personas: PageFacts['personas'] = {};
   for (const [name, p] of Object.entries(facts.personas)) {
-    personas[name] = { userId: p.userId, email: p.email, role: p.role, siteId: p.siteId, token: p.token };
+    personas[name] = { userId: p.userId, email: p.email, password: p.password, role: p.role, siteId: p.siteId };
   }
   return { url: facts.url, anonKey: facts.anonKey, personas };
 }

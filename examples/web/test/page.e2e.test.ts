@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack, type Stack } from '@ppn/local-stack';
+import { startStack, type AuthRequestEvent, type Stack } from '@ppn/local-stack';
 import type { Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,11 @@ let base: string;
 let outDir: string;
 const problems: string[] = [];
 const restCalls: string[] = [];
+const authEvents: AuthRequestEvent[] = [];
+const counted = (grantType: string) => authEvents.filter((e) => e.path === '/token' && e.grantType === grantType && e.status === 200).length;
+// 95 s access tokens: auth-js refreshes once fewer than 90 s remain, so the page's session
+// refreshes within seconds of each sign-in.
+const JWT_EXPIRY = 95;
 
 async function choosePersona(name: string): Promise<void> {
   await page.getByTestId('persona-select').selectOption(name);
@@ -68,7 +73,7 @@ describe(`the designer's page in headless Chromium (@ppn/sdk from ${SDK === 'dis
   beforeAll(async () => {
     if (SDK === 'src') console.warn('[e2e] @ppn/sdk resolved from packages/sdk/src: run `pnpm build` first to test the built package.');
     mkdirSync(RESULTS, { recursive: true });
-    stack = await startStack();
+    stack = await startStack({ auth: { jwtExpiry: JWT_EXPIRY, onRequest: (event) => authEvents.push(event) } });
     const facts = pageFacts(stack);
     outDir = mkdtempSync(join(tmpdir(), 'ppn-web-dist-'));
     const config = webConfig({ facts: async () => facts, sdk: SDK, outDir });
@@ -92,10 +97,11 @@ describe(`the designer's page in headless Chromium (@ppn/sdk from ${SDK === 'dis
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('serves the page only the gateway URL, the anon key and the dev personas (no service-role key)', async () => {
+  it('serves the page only the gateway URL, the anon key and the dev personas (no service-role key, no tokens)', async () => {
     const served = await fetch(`${base}/ppn-stack.json`).then((r) => r.text());
     const facts = JSON.parse(served) as Record<string, unknown>;
     expect(Object.keys(facts).sort()).toEqual(['anonKey', 'personas', 'url']);
+    expect(served).not.toContain(stack.personas.clinicianA.token);
     for (const secret of [stack.serviceRoleKey, stack.jwtSecret, stack.dbUrl]) expect(served).not.toContain(secret);
     const built = readdirSync(join(outDir, 'assets'))
       .map((f) => readFileSync(join(outDir, 'assets', f), 'utf8'))
@@ -118,6 +124,10 @@ describe(`the designer's page in headless Chromium (@ppn/sdk from ${SDK === 'dis
     expect(await page.getByTestId('persona-select').locator('option').count()).toBe(Object.keys(stack.personas).length);
     expect(new URL(base).origin).not.toBe(new URL(stack.url).origin);
     expect(restCalls.length).toBeGreaterThan(0);
+    // The persona picker signed in with the persona's email and password, and signed out on switch.
+    expect(counted('password')).toBe(2);
+    expect(authEvents.filter((e) => e.path === '/logout' && e.status === 204)).toHaveLength(1);
+    expect(await page.getByTestId('status').textContent()).toContain(`Signed in as clinicianA (${stack.personas.clinicianA.email})`);
   });
 
   it('groups the 24 medications of the Protocol Builder dropdown by drug class', async () => {
@@ -268,7 +278,28 @@ describe(`the designer's page in headless Chromium (@ppn/sdk from ${SDK === 'dis
     await timeline.screenshot({ path: shot('clinicianB-timeline-protocol-3') });
   });
 
+  it('refreshes the session in the browser: a load 6 s after sign-in goes through a counted refresh_token request', async () => {
+    await choosePersona('clinicianA');
+    const before = counted('refresh_token');
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await page.getByTestId('protocol-input').fill('1');
+    await page.getByTestId('protocol-input').dispatchEvent('change');
+    await view('timeline', 'clinicianA', 1).getByTestId('timeline-mark').first().waitFor();
+    expect(counted('refresh_token')).toBeGreaterThan(before);
+  }, 60_000);
+
   it('ran without page errors, console errors or failed requests', () => {
     expect(problems).toEqual([]);
+  });
+
+  // Last: the browser logs the 401s a signed-out page gets as console errors.
+  it('signs out: the SDK then answers unauthenticated, and picking a persona signs in again', async () => {
+    await page.getByTestId('sign-out').click();
+    await page.locator('[data-testid="status"][data-state="signed-out"]').waitFor();
+    const medications = page.locator('[data-testid="view-medications"][data-state="error"]');
+    expect(await medications.getByTestId('view-error').textContent()).toContain('(unauthenticated)');
+    await choosePersona('clinicianA');
+    await view('medications', 'clinicianA').waitFor();
+    expect(await page.locator('[data-testid="medication-option"]').count()).toBe(24);
   });
 });

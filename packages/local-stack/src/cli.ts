@@ -6,8 +6,9 @@ import { defaultStateFile, readRunningStack } from './state-file.js';
 
 const USAGE = `Usage: ppn-stack [--json] [--exit-with-parent]
 
-Starts Postgres 17, PostgREST 12 and a Supabase-style gateway on 127.0.0.1 with the
-@ppn/migrations schema and the dev personas, and runs until stopped (Ctrl+C, or SIGINT /
+Starts Postgres 17, PostgREST 12 and a Supabase-style gateway (/rest/v1, and /auth/v1 for
+password sign-in as the dev personas) on 127.0.0.1 with the @ppn/migrations schema and the
+dev personas, and runs until stopped (Ctrl+C, or SIGINT /
 SIGTERM to the pid it prints).
 
   --json              print one JSON object (url, keys, personas, pid) once ready, nothing else
@@ -82,8 +83,9 @@ if (json) {
   print(`  service key    ${facts.serviceRoleKey}`);
   print(`  JWT secret     ${facts.jwtSecret}`);
   print(`  state file     ${stateFile}`);
-  print('  personas (user id, token):');
-  for (const [name, persona] of Object.entries(facts.personas)) print(`    ${name.padEnd(13)} ${persona.userId}  ${persona.token}`);
+  print('  personas (user id, email / password for signInWithPassword, token):');
+  for (const [name, persona] of Object.entries(facts.personas))
+    print(`    ${name.padEnd(13)} ${persona.userId}  ${persona.email} / ${persona.password}  ${persona.token}`);
   print(`Press Ctrl+C to stop, or: kill -INT ${facts.pid}`);
 }
 // The HTTP server and child processes keep the event loop alive until a signal arrives.

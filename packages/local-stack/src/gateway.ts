@@ -13,6 +13,8 @@ export interface GatewayOptions {
   port: number;
   /** Port of PostgREST; read on every request so a restarted PostgREST is found again. */
   restPort: () => number;
+  /** Serves `/auth/v1/*` (called with the path below it); without it those paths are 404. */
+  auth?: (req: IncomingMessage, res: ServerResponse, path: string) => void;
 }
 
 export interface Gateway {
@@ -23,9 +25,11 @@ export interface Gateway {
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, apikey, content-type, prefer, range, accept-profile, content-profile, x-client-info',
+  // What supabase-js sends from a browser, auth-js's API version header included.
+  'access-control-allow-headers': 'authorization, apikey, content-type, prefer, range, accept-profile, content-profile, x-client-info, x-supabase-api-version',
   'access-control-allow-methods': 'GET, HEAD, POST, PATCH, PUT, DELETE, OPTIONS',
-  'access-control-expose-headers': 'content-range, content-location, preference-applied',
+  // auth-js reads the API version of an error response to pick its error code.
+  'access-control-expose-headers': 'content-range, content-location, preference-applied, x-supabase-api-version',
 } as const;
 
 /** RFC 9110 section 7.6.1: these describe one connection and are never forwarded. */
@@ -100,7 +104,7 @@ function forward(req: IncomingMessage, res: ServerResponse, agent: Agent, port: 
 
 /**
  * A small stand-in for Supabase's API gateway: `/rest/v1/*` goes to PostgREST with the
- * prefix stripped, so `createClient(url, anonKey)` works unchanged. It listens on
+ * prefix stripped, `/auth/v1/*` to the stack's dev auth server, so `createClient(url, anonKey)` works unchanged. It listens on
  * 127.0.0.1 only: the stack's keys are public knowledge.
  *
  * Written here rather than taken from a proxy library: it needs one route, a header
@@ -116,6 +120,11 @@ export function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (url === '/rest/v1' || url.startsWith('/rest/v1/') || url.startsWith('/rest/v1?')) {
       const rest = url.slice('/rest/v1'.length);
       forward(req, res, agent, options.restPort(), rest.startsWith('/') ? rest : `/${rest}`);
+      return;
+    }
+    if (options.auth && (url === '/auth/v1' || url.startsWith('/auth/v1/') || url.startsWith('/auth/v1?')) && req.method !== 'OPTIONS') {
+      for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+      options.auth(req, res, url.slice('/auth/v1'.length) || '/');
       return;
     }
     if (req.method === 'OPTIONS') {

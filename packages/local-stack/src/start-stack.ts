@@ -5,8 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '@ppn/migrations';
 import pg from 'pg';
+import { createAuthServer, type AuthRequestEvent } from './auth.js';
 import { startGateway } from './gateway.js';
 import { DEFAULT_JWT_SECRET, signToken } from './keys.js';
+import { PERSONA_CREDENTIALS } from './persona-credentials.js';
 import { PERSONAS, personaEmail, type PersonaName } from './personas.js';
 import { freePort } from './ports.js';
 import { startPostgres } from './postgres.js';
@@ -37,12 +39,29 @@ export interface StackOptions {
   migrationsDir?: string;
   /** Directory of another Postgres build's binaries (e.g. 15) to run instead. */
   postgresBinDir?: string;
+  /** The dev `/auth/v1` (password sign-in for the seeded personas). */
+  auth?: AuthStackOptions;
   onLog?: (line: string) => void;
+}
+
+export interface AuthStackOptions {
+  /** Access-token lifetime in seconds (default 3600, as hosted Supabase). Tests shorten it. */
+  jwtExpiry?: number;
+  /**
+   * Seconds for which the parent of a session's current refresh token is still accepted
+   * (default 10, as hosted Supabase); 0 refuses every reuse.
+   */
+  refreshTokenReuseInterval?: number;
+  /** Called after every `/auth/v1` request with its path, grant type and status (tests count refreshes). */
+  onRequest?: (event: AuthRequestEvent) => void;
 }
 
 export interface PersonaFacts {
   userId: string;
+  /** Signs in with `supabase.auth.signInWithPassword({ email, password })`. */
   email: string;
+  /** The persona's dev password (dev seed only; public knowledge like the stack's keys). */
+  password: string;
   role: string | null;
   siteId: number | null;
   /** A signed `authenticated` JWT for this persona. */
@@ -131,6 +150,12 @@ async function runSql(dbUrl: string, sql: string): Promise<void> {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
   const maxRows = options.maxRows ?? 1000;
+  const jwtExpiry = options.auth?.jwtExpiry ?? 3600;
+  const reuseInterval = options.auth?.refreshTokenReuseInterval ?? 10;
+  if (!Number.isFinite(jwtExpiry) || jwtExpiry <= 0)
+    throw new StackError('invalid_option', `auth.jwtExpiry must be a positive number of seconds; got ${String(jwtExpiry)}`);
+  if (!Number.isFinite(reuseInterval) || reuseInterval < 0)
+    throw new StackError('invalid_option', `auth.refreshTokenReuseInterval must be zero or more seconds; got ${String(reuseInterval)}`);
   if (!Number.isSafeInteger(maxRows) || maxRows < 1)
     throw new StackError('invalid_option', `maxRows must be a whole number of rows, at least 1; got ${String(options.maxRows)}`);
   const [dbPort, restPort, port] = await Promise.all([
@@ -157,7 +182,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const postgrest = await startPostgrest({ dbUri, jwtSecret, port: restPort, maxRows, onLog: options.onLog });
     cleanups.push(postgrest.stop);
 
-    const gateway = await startGateway({ port, restPort: () => postgrest.port });
+    const url = `http://127.0.0.1:${port}`;
+    // Without the seed there are no users to sign in.
+    const users =
+      options.seed === false
+        ? []
+        : (Object.entries(PERSONAS) as Array<[PersonaName, (typeof PERSONAS)[PersonaName]]>).map(([name, persona]) => ({
+            id: persona.userId,
+            email: personaEmail(name),
+            passwordHash: PERSONA_CREDENTIALS[name].passwordHash,
+          }));
+    const auth = createAuthServer({ jwtSecret, url, users, jwtExpiry, refreshTokenReuseInterval: reuseInterval, onRequest: options.auth?.onRequest });
+    const gateway = await startGateway({ port, restPort: () => postgrest.port, auth });
     cleanups.push(gateway.stop);
 
     const personas = {} as Record<PersonaName, PersonaFacts>;
@@ -166,12 +202,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       personas[name] = {
         ...persona,
         email,
+        password: PERSONA_CREDENTIALS[name].password,
         token: await signToken(jwtSecret, { role: 'authenticated', sub: persona.userId, email }),
       };
     }
 
     const facts: StackFacts = {
-      url: `http://127.0.0.1:${port}`,
+      url,
       anonKey: await signToken(jwtSecret, { role: 'anon' }),
       serviceRoleKey: await signToken(jwtSecret, { role: 'service_role' }),
       jwtSecret,

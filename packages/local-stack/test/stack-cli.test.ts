@@ -32,9 +32,14 @@ it('`pnpm stack --json` prints one JSON object once ready, serves the API, and l
     child.on('exit', (code) => reject(new Error(`stack exited early (${code}): ${stderr}`)));
   });
 
-  const facts = JSON.parse(line) as Record<string, unknown> & { url: string; jwtSecret: string; dbUrl: string; personas: Record<string, { userId: string; token: string }> };
+  const facts = JSON.parse(line) as Record<string, unknown> & { url: string; jwtSecret: string; dbUrl: string; personas: Record<string, { userId: string; token: string; email: string; password: string }> };
   expect(Object.keys(facts)).toEqual(expect.arrayContaining(['url', 'anonKey', 'serviceRoleKey', 'jwtSecret', 'dbUrl', 'personas']));
   expect(Object.keys(facts.personas).sort()).toEqual([...PERSONA_NAMES].sort());
+  // personas.<name>.email and .password sign in through the stack's /auth/v1.
+  const { email, password } = facts.personas.clinicianA!;
+  expect(email).toBe('clinicianA@ppn.local');
+  const signIn = await fetch(`${facts.url}/auth/v1/token?grant_type=password`, { method: 'POST', body: JSON.stringify({ email, password }) });
+  expect(signIn.status).toBe(200);
   console.log(`pnpm stack --json: ready in ${facts.readyMs} ms inside the stack process`);
 
   // Any authenticated JWT signed with jwtSecret reads the 24 medications: the 404 is gone.
