@@ -38,4 +38,10 @@ from (values
   ('Lamotrigine (Lamictal)', 'no_change_observed', 'info',
    'In the same analysis, none of 34 reports of a classic psychedelic taken with lamotrigine involved seizures, and 65% were judged not to affect the psychedelic experience. These are self-selected online reports: an absence of reported harm is not a statement of safety.')
 ) as e(medication_name, effect, severity, finding)
-join public.ref_medications m on m.medication_name = e.medication_name;
+join public.ref_medications m on m.medication_name = e.medication_name
+-- Idempotent, like the reference seeds of the work order: a database that ran this file by hand
+-- keeps one row per finding when `migrate` or `adopt` meets the file again.
+where not exists (
+  select 1 from public.ref_interaction_evidence x
+  where x.medication_id = m.medication_id and x.citation_doi = '10.1055/a-1524-2794'
+);
