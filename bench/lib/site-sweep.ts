@@ -189,21 +189,26 @@ export async function measureSite(stack: Stack, db: pg.Client, target: SiteTarge
     return { clinicianMs: round(median(ta)), serviceMs: round(median(tb)), ratio: ratioOf(ta, tb) };
   };
   const logInput = () => ({
-    protocolId: target.writeProtocolId,
-    eventType: 'Vital Signs Check',
-    occurredAt: new Date(Date.parse('2025-06-01T09:00:00Z') + logged++ * 1000).toISOString(),
-    intensity: 3,
+    protocol_id: target.writeProtocolId,
+    event_type: 'Vital Signs Check' as const,
+    event_timestamp: new Date(Date.parse('2025-06-01T09:00:00Z') + logged++ * 1000).toISOString(),
+    intensity_level: 3,
   });
 
+  const scores = { protocol_id: pid, scale_type: 'IES' as const };
+  const rowsOf = <T>(r: { data: { rows: T[] }; error: null } | { data: null; error: { code: string } }) =>
+    r.error ? r : { data: r.data.rows, error: null };
+
   // Correctness first: both sides see the same rows.
-  const a = await asClinician.sessionEvents.timeline(pid);
-  const b = await asService.sessionEvents.timeline(pid);
-  if (a.error || b.error || a.data.length !== 300 || b.data.length !== 300) {
-    throw new Error(`site of ${size}: timeline as clinician ${a.data?.length ?? a.error?.code}, service ${b.data?.length ?? b.error?.code}`);
+  const timeline = () => ({ protocol_id: pid, limit: 500 });
+  const a = await asClinician.sessionEvents.timeline(timeline());
+  const b = await asService.sessionEvents.timeline(timeline());
+  if (a.error || b.error || a.data.rows.length !== 300 || b.data.rows.length !== 300) {
+    throw new Error(`site of ${size}: timeline as clinician ${a.data?.rows.length ?? a.error?.code}, service ${b.data?.rows.length ?? b.error?.code}`);
   }
   for (const [what, c, s] of [
-    ['homework', await asClinician.homework.list(pid), await asService.homework.list(pid)],
-    ['scores', await asClinician.integrationScores.trend(pid, 'IES'), await asService.integrationScores.trend(pid, 'IES')],
+    ['homework', rowsOf(await asClinician.homework.list({ protocol_id: pid })), rowsOf(await asService.homework.list({ protocol_id: pid }))],
+    ['scores', await asClinician.integrationScores.trend(scores), await asService.integrationScores.trend(scores)],
   ] as const) {
     if (c.error || s.error || c.data.length !== s.data.length || c.data.length === 0) {
       throw new Error(`site of ${size}: ${what} as clinician ${c.data?.length ?? c.error?.code}, service ${s.data?.length ?? s.error?.code}`);
@@ -213,7 +218,7 @@ export async function measureSite(stack: Stack, db: pg.Client, target: SiteTarge
   log(`site of ${size}: timeline`);
   const timelineDb = await dbPair(timelineCoreStatement(pid));
   const statementDb = await dbPair(timelineStatement(pid));
-  const timelineHttp = await httpPair(() => asClinician.sessionEvents.timeline(pid), () => asService.sessionEvents.timeline(pid));
+  const timelineHttp = await httpPair(() => asClinician.sessionEvents.timeline(timeline()), () => asService.sessionEvents.timeline(timeline()));
 
   log(`site of ${size}: single insert`);
   const first = await asClinician.sessionEvents.log(logInput());
@@ -237,9 +242,9 @@ export async function measureSite(stack: Stack, db: pg.Client, target: SiteTarge
   const countDb = median(await explainTimes(db, countStatement(), clinicianAs, Math.max(5, Math.round(options.dbRuns / 3))));
 
   const homeworkDb = await dbPair(homeworkCoreStatement(pid));
-  const homeworkHttp = await httpPair(() => asClinician.homework.list(pid), () => asService.homework.list(pid));
+  const homeworkHttp = await httpPair(() => asClinician.homework.list({ protocol_id: pid }), () => asService.homework.list({ protocol_id: pid }));
   const scoresDb = await dbPair(scoresCoreStatement(pid, 'IES'));
-  const scoresHttp = await httpPair(() => asClinician.integrationScores.trend(pid, 'IES'), () => asService.integrationScores.trend(pid, 'IES'));
+  const scoresHttp = await httpPair(() => asClinician.integrationScores.trend(scores), () => asService.integrationScores.trend(scores));
 
   log(
     `site of ${size}: timeline db ${timelineDb.clinicianMs}/${timelineDb.serviceMs} ms, http ${timelineHttp.ratio}x; insert ${insertHttp.ratio}x; count ${round(countDb)} ms (${visible}); homework ${homeworkDb.clinicianMs}/${homeworkDb.serviceMs} ms ${homeworkHttp.ratio}x; scores ${scoresDb.clinicianMs}/${scoresDb.serviceMs} ms ${scoresHttp.ratio}x`,
