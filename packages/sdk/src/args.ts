@@ -23,10 +23,25 @@ export function calendarDate() {
   return z.iso.date();
 }
 
+/**
+ * Length bounds of a string (UTF-16 units, as `.length` counts) or an array (items), with the
+ * issues zod's `minLength`/`maxLength` report. A refinement, not those checks: zod/mini's
+ * length checks weigh about 0.7 KB gzip in an app bundle, and `superRefine` is bundled anyway
+ * (the generated `char_length` rules use it).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function lengths<T extends string | unknown[]>(min: number, max: number) {
+  return z.superRefine((value: T, ctx) => {
+    const origin = typeof value === 'string' ? 'string' : 'array';
+    if (value.length > max) ctx.addIssue({ code: 'too_big', origin, maximum: max, inclusive: true, input: value });
+    else if (value.length < min) ctx.addIssue({ code: 'too_small', origin, minimum: min, inclusive: true, input: value });
+  });
+}
+
 /** A reference type's name (`event_type`, `homework_type`). */
 /* @__NO_SIDE_EFFECTS__ */
 export function typeName() {
-  return z.string().check(z.minLength(1), z.maxLength(200));
+  return z.string().check(lengths(1, 200));
 }
 
 /** `includeInactive` of the reference lists. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { ModalityName, Tables } from '@ppn/schema';
-import { id } from './args.js';
+import { id, lengths } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { notFound, validationError } from './errors.js';
 import { settle } from './request.js';
@@ -72,8 +72,8 @@ export interface MedicationInteractionsParams {
 }
 
 const paramsSchema = z.strictObject({
-  medicationIds: z.array(id()).check(z.minLength(1), z.maxLength(1000)),
-  modality: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
+  medicationIds: z.array(id()).check(lengths(1, 1000)),
+  modality: z.optional(z.string().check(lengths(1, 60))),
   includeRetired: z.optional(z.boolean()),
 });
 
