@@ -24,18 +24,45 @@ export function calendarDate() {
 }
 
 /**
- * Length bounds of a string (UTF-16 units, as `.length` counts) or an array (items), with the
- * issues zod's `minLength`/`maxLength` report. A refinement, not those checks: zod/mini's
+ * Length bounds of a string (UTF-16 units, as `.length` counts), with the issues zod's
+ * `minLength`/`maxLength` report. A refinement, not those checks: zod/mini's
  * length checks weigh about 0.7 KB gzip in an app bundle, and `superRefine` is bundled anyway
  * (the generated `char_length` rules use it).
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function lengths<T extends string | unknown[]>(min: number, max: number) {
-  return z.superRefine((value: T, ctx) => {
-    const origin = typeof value === 'string' ? 'string' : 'array';
-    if (value.length > max) ctx.addIssue({ code: 'too_big', origin, maximum: max, inclusive: true, input: value });
-    else if (value.length < min) ctx.addIssue({ code: 'too_small', origin, minimum: min, inclusive: true, input: value });
+export function lengths(min: number, max: number) {
+  return z.superRefine((value: string, ctx) => {
+    if (value.length > max) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: value });
+    else if (value.length < min) ctx.addIssue({ code: 'too_small', origin: 'string', minimum: min, inclusive: true, input: value });
   });
+}
+
+/** Anything with zod's `safeParse`: the item rules of `items`. */
+type ItemRule = { safeParse(value: unknown): { error?: { issues: ReadonlyArray<object & { path: PropertyKey[] }> } | undefined } };
+
+/**
+ * An array of `min`..`max` items, each judged by `item` (a schema, or a function choosing one
+ * per item, `undefined` for "neither"; no `item`: any value), with the issues `z.array` and
+ * its length checks report, item issues first. A refinement, not `z.array`, which weighs
+ * about 0.4 KB gzip in an app bundle that otherwise has no array schema.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function items<T>(min: number, max: number, item?: ItemRule | ((value: unknown) => ItemRule | undefined)) {
+  return z.unknown().check(
+    z.superRefine((value: unknown, ctx) => {
+      if (!Array.isArray(value)) {
+        ctx.addIssue({ code: 'invalid_type', expected: 'array', input: value });
+        return;
+      }
+      value.forEach((v: unknown, i) => {
+        const rule = typeof item === 'function' ? item(v) : item;
+        const issues = rule ? (rule.safeParse(v).error?.issues ?? []) : item ? [{ code: 'custom', path: [], message: 'Invalid input' }] : [];
+        for (const issue of issues) ctx.addIssue({ ...issue, path: [i, ...issue.path], input: v } as never);
+      });
+      if (value.length > max) ctx.addIssue({ code: 'too_big', origin: 'array', maximum: max, inclusive: true, input: value });
+      else if (value.length < min) ctx.addIssue({ code: 'too_small', origin: 'array', minimum: min, inclusive: true, input: value });
+    }),
+  ) as unknown as z.ZodMiniType<T[]>;
 }
 
 /** A reference type's name (`event_type`, `homework_type`). */

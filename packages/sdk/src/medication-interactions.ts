@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { ModalityName, Tables } from '@ppn/schema';
-import { id, lengths } from './args.js';
+import { id, items, lengths } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { notFound, validationError } from './errors.js';
 import { settle } from './request.js';
@@ -72,7 +72,7 @@ export interface MedicationInteractionsParams {
 }
 
 const paramsSchema = z.strictObject({
-  medicationIds: z.array(id()).check(lengths(1, 1000)),
+  medicationIds: items<number>(1, 1000, id()),
   modality: z.optional(z.string().check(lengths(1, 60))),
   includeRetired: z.optional(z.boolean()),
 });

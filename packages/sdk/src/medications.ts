@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { REF_MEDICATIONS_COLUMNS, type Tables } from '@ppn/schema';
-import { id, lengths } from './args.js';
+import { id, items, lengths } from './args.js';
 import { interactions } from './medication-interactions.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
@@ -108,7 +108,7 @@ async function classes(ctx: PpnContext, input?: Record<string, never>, options?:
   return rows.error ? rows : ok([...new Set(rows.data.map((r) => r.drug_class))]);
 }
 
-const checkParams = z.strictObject({ medicationIds: z.array(id()).check(lengths(0, 1000)) });
+const checkParams = z.strictObject({ medicationIds: items<number>(0, 1000, id()) });
 
 /**
  * Of the given medications, those the work order's reference data flags, with their notes.

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PRACTITIONER_PROFILES_COLUMNS, practitionerProfileInsert, type Tables, type TablesInsert } from '@ppn/schema';
-import { lengths, pageParams } from './args.js';
+import { items, pageParams } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import type { PpnIssue } from './errors.js';
 import { readPage, type Page } from './page.js';
@@ -42,7 +42,7 @@ export type UpsertProfileParams = Loose<
   >
 >;
 
-const tagList = z.array(z.string()).check(lengths(1, 100));
+const tagList = items<string>(1, 100, z.string());
 
 const searchParams = z.strictObject({
   specialties: z.optional(tagList),
