@@ -65,6 +65,22 @@ export function items<T>(min: number, max: number, item?: ItemRule | ((value: un
   ) as unknown as z.ZodMiniType<T[]>;
 }
 
+/** zod's `z.uuid()` pattern: RFC 9562 versions 1-8 and variant, or the nil and max uuids. */
+const UUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+
+/**
+ * An RFC 9562 uuid (zod's `z.uuid()` pattern, with its issue), as a refinement of a string:
+ * `z.uuid()` adds about 0.2 KB gzip to an app bundle that has the plain uuid format anyway.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function rfcUuid() {
+  return z.string().check(
+    z.superRefine((value: string, ctx) => {
+      if (!UUID.test(value)) ctx.addIssue({ code: 'invalid_format', origin: 'string', format: 'uuid', pattern: UUID.toString(), input: value });
+    }),
+  );
+}
+
 /** A reference type's name (`event_type`, `homework_type`). */
 /* @__NO_SIDE_EFFECTS__ */
 export function typeName() {

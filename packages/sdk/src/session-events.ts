@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SESSION_EVENTS_COLUMNS, sessionEventInsert, type EventTypeName, type Tables, type TablesInsert } from '@ppn/schema';
-import { id, instant, items, pageParams, typeName } from './args.js';
+import { id, instant, items, pageParams, rfcUuid, typeName } from './args.js';
 import type { PpnContext, RequestOptions } from './context.js';
 import { bind, type BoundDomain } from './domain.js';
 import { PpnError, validationError, type PpnIssue } from './errors.js';
@@ -57,7 +57,7 @@ const logKeys = keys(['protocol_id', 'event_type_id', 'event_type', 'event_times
   event_type_id: z.optional(id()),
   event_type: z.optional(typeName()),
   // An RFC 9562 uuid, stricter than Postgres' uuid type: the idempotency key of a retry.
-  client_event_id: z.optional(z.uuid()),
+  client_event_id: z.optional(rfcUuid()),
 });
 
 /** Validates one input against the SDK's keys and `session_events`' own rules. Sends nothing. */
