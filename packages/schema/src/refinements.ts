@@ -97,7 +97,9 @@ function withFieldChecks<T extends ObjectSchema>(
   for (const [field, checks] of Object.entries(fields) as Array<[string, AnyCheck[]]>) {
     shape[field] = pg.refined(schema.shape[field] as z.ZodMiniType, ...checks);
   }
-  return z.safeExtend(schema as ObjectSchema, shape as z.core.$ZodLooseShape) as unknown as T;
+  // What z.safeExtend does (same shape but these fields, same strictness, same checks and
+  // description), without the object utilities it brings into an app bundle (~0.3 KB gzip).
+  return z.strictObject({ ...schema.shape, ...shape }).check(...((schema._zod.def.checks ?? []) as AnyCheck[])) as unknown as T;
 }
 
 /**
