@@ -45,6 +45,7 @@ export {
   type TimelineEvent,
   type TimelineParams,
 } from './session-events.js';
+export type { PendingSessionEvent } from './pending-session-event.js';
 
 // Supervision Exchange.
 export { supervision, type SupervisionDomain } from './supervision.js';
